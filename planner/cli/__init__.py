@@ -1,0 +1,30 @@
+"""The ``planner`` command: a thin layer over the library, one module per command."""
+
+from __future__ import annotations
+
+import typer
+
+from planner.cli.listing import list_entries
+from planner.cli.schema import schema
+from planner.cli.validate import validate
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    name="planner",
+    help="Validate, check and publish programmes of summits, study tours and meetings "
+    "written as YAML (events.yaml).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+# Every command is registered here, in the order `planner --help` shows them.
+app.command()(validate)
+app.command(name="list")(list_entries)
+app.command()(schema)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,52 @@
+"""What several commands share: the programme file option, loading, and clean failures."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from planner.loading import load_programme
+from planner.reporting import render_text
+from planner.timeline import Programme
+
+__all__ = ["FileOption", "MaxSizeOption", "fail", "load_or_exit", "require_file"]
+
+FileOption = Annotated[
+    Path,
+    typer.Option("--file", "-f", help="The programme file.", show_default=True),
+]
+MaxSizeOption = Annotated[
+    int | None,
+    typer.Option(
+        "--max-file-size",
+        help="Refuse YAML files larger than this many bytes (default 64 MiB, or "
+        "PLANNER_MAX_FILE_SIZE).",
+        min=1,
+    ),
+]
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    """Print ``planner: message`` on stderr and exit with ``code`` (2: usage, 1: bad input)."""
+    typer.echo(f"planner: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def require_file(path: Path) -> None:
+    if not path.exists():
+        fail(f"no such file: {path}")
+    if path.is_dir():
+        fail(f"{path} is a folder; give the programme file (events.yaml)")
+
+
+def load_or_exit(path: Path, max_bytes: int | None = None) -> Programme:
+    """The resolved programme, or the diagnostics on stderr and exit status 1."""
+    require_file(path)
+    result = load_programme(path, max_bytes=max_bytes)
+    if result.programme is None:
+        sys.stderr.write(render_text(result.diagnostics, [str(path)]))
+        raise typer.Exit(1)
+    return result.programme

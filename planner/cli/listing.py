@@ -1,0 +1,38 @@
+"""``planner list``: the events, sessions, people, venues or groups of a programme."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from planner.cli.common import FileOption, MaxSizeOption, load_or_exit
+from planner.reporting.listing import LISTABLE, render_listing
+
+__all__ = ["list_entries"]
+
+Kind = StrEnum("Kind", {name: name for name in LISTABLE})  # type: ignore[misc]
+
+
+class ListFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+def list_entries(
+    kind: Annotated[Kind, typer.Argument(help="What to list.")],
+    file: FileOption = Path("events.yaml"),
+    list_format: Annotated[ListFormat, typer.Option("--format", help="Output format.")] = (
+        ListFormat.table
+    ),
+    tablefmt: Annotated[str, typer.Option(help="Any tabulate table format.")] = "simple",
+    max_file_size: MaxSizeOption = None,
+) -> None:
+    """List the events, sessions, people, venues or groups of a programme.
+
+    Example: planner list sessions -f events.yaml --format json
+    """
+    programme = load_or_exit(file, max_file_size)
+    typer.echo(render_listing(programme, str(kind.value), str(list_format.value), tablefmt))

@@ -1,0 +1,67 @@
+"""``planner validate``: load, resolve and check programmes; report every diagnostic."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from planner.cli.common import MaxSizeOption, require_file
+from planner.diagnostics import Severity
+from planner.reporting import REPORT_FORMATS
+from planner.validation import validate_file
+
+__all__ = ["validate"]
+
+
+class ReportFormat(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+def _codes(value: str | None) -> list[str] | None:
+    if value is None:
+        return None
+    return [code.strip() for code in value.split(",") if code.strip()]
+
+
+def validate(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Programme files to check.", show_default="events.yaml"),
+    ] = None,
+    report_format: Annotated[
+        ReportFormat, typer.Option("--format", help="How to print the diagnostics.")
+    ] = ReportFormat.text,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    select: Annotated[
+        str | None, typer.Option(help="Run only these rules (comma-separated codes).")
+    ] = None,
+    ignore: Annotated[
+        str | None, typer.Option(help="Skip these rules (comma-separated codes).")
+    ] = None,
+    max_file_size: MaxSizeOption = None,
+) -> None:
+    """Check programme files: the format, references, times, and the conflict rules.
+
+    Exit status: 0 when there are no errors, 1 when there are (or warnings under
+    --strict), 2 for usage problems.
+
+    Example: planner validate events.yaml --format github
+    """
+    files = paths or [Path("events.yaml")]
+    for path in files:
+        require_file(path)
+    diagnostics = []
+    for path in files:
+        report = validate_file(
+            path, select=_codes(select), ignore=_codes(ignore) or (), max_bytes=max_file_size
+        )
+        diagnostics.extend(report.diagnostics)
+    typer.echo(REPORT_FORMATS[report_format](diagnostics, [str(p) for p in files]), nl=False)
+    failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
+    if any(diagnostic.severity in failing for diagnostic in diagnostics):
+        raise typer.Exit(1)

@@ -1,0 +1,65 @@
+"""Loading a programme: YAML files -> validated model -> resolved programme."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from planner.diagnostics import Diagnostic, ProgrammeError, Severity, sort_diagnostics
+from planner.loading.files import read_programme_files
+from planner.loading.resolve import resolve
+from planner.loading.validate import validate_sections
+from planner.loading.yaml12 import DEFAULT_MAX_BYTES
+from planner.timeline.programme import Programme
+
+__all__ = ["DEFAULT_MAX_BYTES", "LoadResult", "load", "load_programme", "max_bytes_from_env"]
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """What loading found: the programme (None when errors prevent it) and every diagnostic."""
+
+    programme: Programme | None
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def errors(self) -> tuple[Diagnostic, ...]:
+        return tuple(d for d in self.diagnostics if d.severity is Severity.ERROR)
+
+    @property
+    def ok(self) -> bool:
+        return self.programme is not None and not self.errors
+
+
+def max_bytes_from_env() -> int:
+    """The file size limit: PLANNER_MAX_FILE_SIZE (bytes) when set, else 64 MiB."""
+    value = os.environ.get("PLANNER_MAX_FILE_SIZE", "")
+    return int(value) if value.isdigit() else DEFAULT_MAX_BYTES
+
+
+def load_programme(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> LoadResult:
+    """Read, validate and resolve a programme, collecting every diagnostic; never raises for bad input."""
+    sources = read_programme_files(Path(path), max_bytes or max_bytes_from_env())
+    diagnostics = list(sources.diagnostics)
+    if sources.root is None:
+        return LoadResult(None, tuple(sort_diagnostics(diagnostics)))
+    sections = validate_sections(sources)
+    diagnostics.extend(sections.diagnostics)
+    programme, found = resolve(sources, sections)
+    diagnostics.extend(found)
+    ordered = tuple(sort_diagnostics(diagnostics))
+    if programme is not None:
+        warnings = tuple(d for d in ordered if d.severity is not Severity.ERROR)
+        object.__setattr__(programme, "warnings", warnings)
+    if any(d.severity is Severity.ERROR for d in ordered):
+        return LoadResult(None, ordered)
+    return LoadResult(programme, ordered)
+
+
+def load(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> Programme:
+    """The resolved programme at ``path``; raises :class:`ProgrammeError` with every diagnostic."""
+    result = load_programme(path, max_bytes=max_bytes)
+    if result.programme is None:
+        raise ProgrammeError(result.diagnostics)
+    return result.programme

@@ -1,0 +1,82 @@
+"""Events and their sessions: what happens, when and where."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, NonNegativeInt
+
+from planner.model.fields import (
+    DateText,
+    Duration,
+    EndText,
+    Id,
+    Model,
+    SessionKind,
+    StartText,
+    Status,
+    TimeRangeText,
+    Url,
+)
+
+__all__ = ["DateRange", "Event", "EventKind", "Session"]
+
+EventKind = Literal[
+    "summit", "conference", "forum", "study_tour", "executive_meeting", "training",
+    "workshop", "roadshow", "debate", "meeting", "other",
+]  # fmt: skip
+
+
+class Session(Model):
+    """One item of an event's programme: a lecture, a visit, a transfer, a meal."""
+
+    id: Id | None = Field(
+        default=None, description="Stable id (part of the calendar UID); default: title + date"
+    )
+    title: str
+    kind: SessionKind = "other"
+    start: StartText | None = None
+    end: EndText | None = None
+    duration: Duration | None = None
+    date: DateText | None = None
+    time: TimeRangeText | None = None
+    venue: Id | None = None
+    room: Id | None = None
+    online: Url | None = Field(default=None, description="Link of a virtual session")
+    timezone: str | None = None
+    speakers: list[Id] = Field(default_factory=list)
+    chair: Id | None = None
+    participants: list[Id] | None = None
+    expected_attendance: NonNegativeInt | None = None
+    repeat: str | None = Field(default=None, description="RFC 5545 RRULE, e.g. FREQ=MONTHLY")
+    except_: list[DateText] = Field(default_factory=list, alias="except")
+    from_: Id | None = Field(default=None, alias="from")
+    to: Id | None = None
+    status: Status | None = None
+    description: str | None = None
+    tags: list[str] = Field(default_factory=list)
+    allow: list[str] = Field(default_factory=list, description="Rule codes silenced here")
+
+
+class DateRange(Model):
+    """First and last day, inclusive."""
+
+    start: DateText
+    end: DateText
+
+
+class Event(Model):
+    """A summit, study tour, meeting or course, with its sessions."""
+
+    title: str
+    kind: EventKind = "other"
+    organisers: list[Id] = Field(default_factory=list)
+    description: str | None = None
+    url: Url | None = None
+    dates: DateRange | None = None
+    venue: Id | None = None
+    timezone: str | None = None
+    participants: list[Id] = Field(default_factory=list)
+    status: Status = "confirmed"
+    tags: list[str] = Field(default_factory=list)
+    sessions: list[Session] = Field(min_length=1)

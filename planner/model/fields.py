@@ -1,0 +1,91 @@
+"""Field types shared by the models: ids, codes, dates, times and durations as written in YAML.
+
+Patterns are checked by pydantic-core (in Rust), so a 100k-session file validates quickly;
+the timeline stage turns the checked text into dates, times and zones.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+__all__ = [
+    "CountryCode",
+    "DateText",
+    "DateTimeText",
+    "Duration",
+    "Email",
+    "EndText",
+    "Id",
+    "Model",
+    "SessionKind",
+    "Status",
+    "StartText",
+    "TimeRangeText",
+    "Url",
+]
+
+_DATE = r"\d{4}-\d{2}-\d{2}"
+_TIME = r"\d{1,2}:\d{2}(:\d{2})?"
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+DATE_PATTERN = rf"^{_DATE}$"
+DATETIME_PATTERN = rf"^{_DATE}[ T]{_TIME}$"
+START_PATTERN = rf"^{_DATE}([ T]{_TIME})?$"
+END_PATTERN = rf"^({_DATE}([ T]{_TIME})?|{_TIME})$"
+TIME_RANGE_PATTERN = rf"^{_TIME}( *- *{_TIME})?$"
+DURATION_PATTERN = r"^(\d+h(\d+m)?|\d+m|P(\d+D)?(T(\d+H)?(\d+M)?(\d+S)?)?)$"
+
+Id = Annotated[str, Field(pattern=ID_PATTERN, description="A slug: lower-case letters, digits, -")]
+CountryCode = Annotated[
+    str, Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 code, e.g. KR")
+]
+DateText = Annotated[str, Field(pattern=DATE_PATTERN, description="A date: 2024-04-18")]
+DateTimeText = Annotated[
+    str, Field(pattern=DATETIME_PATTERN, description="Local date and time: 2024-04-18 09:00")
+]
+StartText = Annotated[
+    str,
+    Field(
+        pattern=START_PATTERN,
+        description="Local date and time (2024-04-18 09:00), or a date for an all-day session",
+    ),
+]
+EndText = Annotated[
+    str,
+    Field(pattern=END_PATTERN, description="Local date and time, a time on the start's day, or a date"),
+]
+TimeRangeText = Annotated[
+    str, Field(pattern=TIME_RANGE_PATTERN, description='"10:00-12:00", or "10:00" with a duration')
+]
+Duration = Annotated[
+    str, Field(pattern=DURATION_PATTERN, description="2h, 90m, 1h30m or ISO 8601 PT1H30M")
+]
+Url = Annotated[str, Field(pattern=r"^https?://\S+$", description="A web address (https://...)")]
+Email = Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", description="An e-mail address")]
+
+Status = Literal["confirmed", "tentative", "cancelled"]
+SessionKind = Literal[
+    "plenary", "panel", "lecture", "workshop", "site_visit", "meeting", "bilateral",
+    "reception", "meal", "break", "transfer", "arrival", "departure", "ceremony", "debate",
+    "other",
+]  # fmt: skip
+
+
+class Model(BaseModel):
+    """Base of every model: unknown keys are errors, except the users' own ``x-`` keys."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        coerce_numbers_to_str=True,
+        populate_by_name=False,
+        json_schema_extra={"patternProperties": {"^x-": {}}},
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _ignore_user_keys(cls, data: Any) -> Any:
+        if isinstance(data, dict) and any(key[:2] == "x-" for key in data):
+            return {key: value for key, value in data.items() if key[:2] != "x-"}
+        return data

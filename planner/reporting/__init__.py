@@ -1,0 +1,80 @@
+"""Diagnostic reports: the same diagnostics as text, JSON or GitHub Actions annotations.
+
+Each renderer takes the diagnostics and the files checked and returns the whole report as
+text; the CLI only picks one and prints it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+
+from planner.diagnostics import Diagnostic, Severity, Summary
+
+__all__ = ["REPORT_FORMATS", "render_github", "render_json", "render_text"]
+
+Renderer = Callable[[Sequence[Diagnostic], Sequence[str]], str]
+
+
+def summary_line(diagnostics: Sequence[Diagnostic], files: Sequence[str]) -> str:
+    """``events.yaml is valid: 0 errors, 1 warning, 2 info.``"""
+    summary = Summary.of(diagnostics)
+    checked = ", ".join(files) or "nothing"
+    verdict = "has errors" if summary.errors else "is valid"
+    return f"{checked} {verdict}: {summary.sentence()}."
+
+
+def render_text(diagnostics: Sequence[Diagnostic], files: Sequence[str]) -> str:
+    """``file:line:col: severity code: message`` per diagnostic, then a summary line."""
+    lines = []
+    for diagnostic in diagnostics:
+        lines.append(str(diagnostic))
+        lines.extend(f"    see also {related}" for related in diagnostic.related)
+    lines.append(summary_line(diagnostics, files))
+    return "\n".join(lines) + "\n"
+
+
+def render_json(diagnostics: Sequence[Diagnostic], files: Sequence[str]) -> str:
+    """``{"files": [...], "diagnostics": [...], "summary": {...}}``."""
+    document = {
+        "files": list(files),
+        "diagnostics": [diagnostic.to_dict() for diagnostic in diagnostics],
+        "summary": Summary.of(diagnostics).to_dict(),
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+_GITHUB_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render_github(diagnostics: Sequence[Diagnostic], files: Sequence[str]) -> str:
+    """GitHub Actions workflow commands: an annotation on the line of each diagnostic."""
+    lines = []
+    for diagnostic in diagnostics:
+        level = _GITHUB_LEVELS[diagnostic.severity]
+        properties = [f"title={_escape_property(diagnostic.code)}"]
+        if diagnostic.location is not None:
+            where = diagnostic.location
+            properties[:0] = [
+                f"file={_escape_property(where.file)}",
+                f"line={where.line}",
+                f"col={where.column}",
+            ]
+        lines.append(f"::{level} {','.join(properties)}::{_escape_data(diagnostic.message)}")
+    lines.append(summary_line(diagnostics, files))
+    return "\n".join(lines) + "\n"
+
+
+REPORT_FORMATS: dict[str, Renderer] = {
+    "text": render_text,
+    "json": render_json,
+    "github": render_github,
+}

@@ -1,0 +1,111 @@
+"""Rows for ``planner list``: one table per kind of entry."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from tabulate import tabulate
+
+from planner.timeline import Programme
+
+__all__ = ["LISTABLE", "listing_rows", "render_listing"]
+
+Row = dict[str, Any]
+
+
+def _events(programme: Programme) -> list[Row]:
+    return [
+        {
+            "id": event.id,
+            "title": event.title,
+            "kind": event.kind,
+            "first_day": event.first_day.isoformat() if event.first_day else "",
+            "last_day": event.last_day.isoformat() if event.last_day else "",
+            "sessions": len(event.sessions),
+            "status": event.status,
+        }
+        for event in programme.events.values()
+    ]
+
+
+def _sessions(programme: Programme) -> list[Row]:
+    return [
+        {
+            "event": session.event_id,
+            "id": session.id,
+            "title": session.title,
+            "start": session.start.date().isoformat()
+            if session.all_day
+            else session.start.isoformat(timespec="minutes"),
+            "end": session.occurrences[0].last_day.isoformat()
+            if session.all_day and session.occurrences
+            else session.end.isoformat(timespec="minutes"),
+            "timezone": session.timezone.key,
+            "venue": session.venue_id or ("online" if session.is_online else ""),
+            "people": len(session.people),
+            "occurrences": len(session.occurrences),
+            "status": session.status,
+        }
+        for session in programme.sessions
+    ]
+
+
+def _people(programme: Programme) -> list[Row]:
+    return [
+        {
+            "id": person.id,
+            "name": person.name,
+            "organisation": person.organisation_id or "",
+            "role": person.role or "",
+            "country": person.country or "",
+            "timezone": person.timezone.key if person.timezone else "",
+            "sessions": len(programme.sessions_by_person[person.id]),
+        }
+        for person in programme.people.values()
+    ]
+
+
+def _venues(programme: Programme) -> list[Row]:
+    return [
+        {
+            "id": venue.id,
+            "name": venue.name,
+            "city": venue.city or ("online" if venue.online else ""),
+            "country": venue.country or "",
+            "timezone": venue.timezone.key,
+            "capacity": venue.capacity or "",
+            "rooms": ", ".join(venue.rooms),
+        }
+        for venue in programme.venues.values()
+    ]
+
+
+def _groups(programme: Programme) -> list[Row]:
+    return [
+        {"id": group.id, "name": group.name, "people": len(group.people), "members": ", ".join(group.members)}
+        for group in programme.groups.values()
+    ]
+
+
+LISTABLE: dict[str, Callable[[Programme], list[Row]]] = {
+    "events": _events,
+    "sessions": _sessions,
+    "people": _people,
+    "venues": _venues,
+    "groups": _groups,
+}
+
+
+def listing_rows(programme: Programme, kind: str) -> list[Row]:
+    return LISTABLE[kind](programme)
+
+
+def render_listing(programme: Programme, kind: str, output: str, tablefmt: str = "simple") -> str:
+    rows = listing_rows(programme, kind)
+    if output == "json":
+        return json.dumps(rows, indent=2, ensure_ascii=False)
+    if not rows:
+        return f"(no {kind})"
+    return tabulate(rows, headers="keys", tablefmt=tablefmt)

@@ -1,0 +1,33 @@
+"""The resolved timeline: the programme as rules and exporters read it."""
+
+from planner.timeline.objects import (
+    Event,
+    Geo,
+    Group,
+    Occurrence,
+    OpeningHours,
+    Organisation,
+    Person,
+    Room,
+    Session,
+    TravelLeg,
+    Unavailability,
+    Venue,
+)
+from planner.timeline.programme import Programme
+
+__all__ = [
+    "Event",
+    "Geo",
+    "Group",
+    "Occurrence",
+    "OpeningHours",
+    "Organisation",
+    "Person",
+    "Programme",
+    "Room",
+    "Session",
+    "TravelLeg",
+    "Unavailability",
+    "Venue",
+]
