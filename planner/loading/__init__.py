@@ -48,13 +48,23 @@ def load_programme(path: str | os.PathLike[str], *, max_bytes: int | None = None
     diagnostics.extend(sections.diagnostics)
     programme, found = resolve(sources, sections)
     diagnostics.extend(found)
-    ordered = tuple(sort_diagnostics(diagnostics))
+    ordered = tuple(sort_diagnostics(_without_cascades(diagnostics)))
     if programme is not None:
         warnings = tuple(d for d in ordered if d.severity is not Severity.ERROR)
         object.__setattr__(programme, "warnings", warnings)
     if any(d.severity is Severity.ERROR for d in ordered):
         return LoadResult(None, ordered)
     return LoadResult(programme, ordered)
+
+
+def _without_cascades(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """Drop a schema complaint about a value the YAML reader already refused (a bad tag)."""
+    refused = {(d.location.file, d.location.line, d.location.column) for d in diagnostics if d.code == "yaml-tag" and d.location}
+    return [
+        d
+        for d in diagnostics
+        if not (d.code == "schema" and d.location and (d.location.file, d.location.line, d.location.column) in refused)
+    ]
 
 
 def load(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> Programme:

@@ -83,7 +83,7 @@ class _Resolver:
             return get_zone(name)
         guess = closest_zone(name)
         hint = f"; did you mean `{guess}`?" if guess else " (use an IANA name like Asia/Seoul)"
-        if re.fullmatch(r"[+-]\d{1,2}(:?\d{2})?|UTC[+-].*|GMT[+-].*", name):
+        if re.fullmatch(r"[+-]?\d{1,4}(:?\d{2})?|(UTC|GMT)[+-].*", name):
             hint = " (write the place's IANA zone, like Asia/Almaty, not an offset)"
         self.report("invalid-timezone", f"`{name}` is not a time zone name{hint}", self.where(entry, *sub))
         return None
@@ -478,7 +478,7 @@ class _SessionResolver:
             venue_id=venue_id,
             room_id=raw.room,
             online_url=raw.online or (venue.url if venue and venue.online else None),
-            is_online=venue is None or venue.online,
+            is_online=raw.online is not None or (venue is not None and venue.online),
             speakers=tuple(raw.speakers),
             chair=raw.chair,
             participants=tuple(raw.participants if raw.participants is not None else self.event.participants),

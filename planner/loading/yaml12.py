@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+import yaml.reader
 from yaml._yaml import CParser
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -118,6 +119,9 @@ def parse_yaml(text: str, file: str, source_map: SourceMap) -> Document:
     except yaml.MarkedYAMLError as error:
         document.diagnostics.append(_syntax_diagnostic(error, file))
         return document
+    except yaml.reader.ReaderError as error:
+        document.diagnostics.append(_reader_diagnostic(error, text, file))
+        return document
     except yaml.YAMLError as error:
         document.diagnostics.append(_file_diagnostic(file, "yaml-syntax", str(error)))
         return document
@@ -144,6 +148,20 @@ def _syntax_diagnostic(error: yaml.MarkedYAMLError, file: str) -> Diagnostic:
         message += f" ({error.context} at line {error.context_mark.line + 1})"
     line, column = (mark.line, mark.column) if mark is not None else (0, 0)
     return Diagnostic("yaml-syntax", Severity.ERROR, message, Location(file, line + 1, column + 1))
+
+
+def _reader_diagnostic(error: yaml.reader.ReaderError, text: str, file: str) -> Diagnostic:
+    before = text[: error.position]
+    line = before.count("\n")
+    column = error.position - (before.rfind("\n") + 1)
+    code = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or " ")
+    return Diagnostic(
+        "yaml-syntax",
+        Severity.ERROR,
+        f"the file contains the control character 0x{code:02x}, which YAML does not allow; "
+        "remove it",
+        Location(file, line + 1, column + 1),
+    )
 
 
 class _AliasBudgetExceeded(Exception):

@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+EVENTS_YAML = ROOT / "events.yaml"
+UPDATE_GOLDEN = os.environ.get("PLANNER_UPDATE_GOLDEN") == "1"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def write_yaml(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Write a programme file into a temporary folder and return its path."""
+
+    def write(text: str, name: str = "events.yaml") -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return write
+
+
+def check_golden(path: Path, actual: str) -> None:
+    """Compare with a golden file; PLANNER_UPDATE_GOLDEN=1 rewrites it instead."""
+    if UPDATE_GOLDEN or not path.exists():
+        path.write_text(actual, encoding="utf-8")
+        if not UPDATE_GOLDEN:
+            pytest.fail(f"golden file {path.name} was missing and has been written; run again")
+    assert actual == path.read_text(encoding="utf-8")
