@@ -1,8 +1,8 @@
 """planner: validate, check and publish multi-city programmes written as YAML.
 
-    >>> import planner
-    >>> programme = planner.load("events.yaml")      # raises planner.ProgrammeError
-    >>> result = planner.load_programme("events.yaml")  # or collect diagnostics yourself
+>>> import planner
+>>> programme = planner.load("events.yaml")      # raises planner.ProgrammeError
+>>> result = planner.load_programme("events.yaml")  # or collect diagnostics yourself
 """
 
 from planner.diagnostics import Diagnostic, Location, ProgrammeError, Severity, Summary

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from planner.cli.common import MaxSizeOption, require_file
-from planner.diagnostics import Severity
+from planner.diagnostics import Diagnostic, Severity
 from planner.reporting import REPORT_FORMATS
 from planner.validation import validate_file
 
@@ -55,7 +55,7 @@ def validate(
     files = paths or [Path("events.yaml")]
     for path in files:
         require_file(path)
-    diagnostics = []
+    diagnostics: list[Diagnostic] = []
     for path in files:
         report = validate_file(
             path, select=_codes(select), ignore=_codes(ignore) or (), max_bytes=max_file_size

@@ -39,7 +39,10 @@ def max_bytes_from_env() -> int:
 
 
 def load_programme(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> LoadResult:
-    """Read, validate and resolve a programme, collecting every diagnostic; never raises for bad input."""
+    """Read, validate and resolve a programme, collecting every diagnostic.
+
+    Never raises for bad input: problems come back as diagnostics.
+    """
     sources = read_programme_files(Path(path), max_bytes or max_bytes_from_env())
     diagnostics = list(sources.diagnostics)
     if sources.root is None:
@@ -59,11 +62,19 @@ def load_programme(path: str | os.PathLike[str], *, max_bytes: int | None = None
 
 def _without_cascades(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     """Drop a schema complaint about a value the YAML reader already refused (a bad tag)."""
-    refused = {(d.location.file, d.location.line, d.location.column) for d in diagnostics if d.code == "yaml-tag" and d.location}
+    refused = {
+        (d.location.file, d.location.line, d.location.column)
+        for d in diagnostics
+        if d.code == "yaml-tag" and d.location
+    }
     return [
         d
         for d in diagnostics
-        if not (d.code == "schema" and d.location and (d.location.file, d.location.line, d.location.column) in refused)
+        if not (
+            d.code == "schema"
+            and d.location
+            and (d.location.file, d.location.line, d.location.column) in refused
+        )
     ]
 
 

@@ -124,7 +124,9 @@ def _expand(
         return []
     matches = sorted(Path(p).resolve() for p in glob.glob(str(folder / pattern), recursive=True))
     if not matches:
-        _include_error(result, where, f"`{pattern}` matches no file (paths are relative to the including file)")
+        _include_error(
+            result, where, f"`{pattern}` matches no file (paths are relative to the including file)"
+        )
         return []
     inside = [match for match in matches if match.is_relative_to(boundary) and match.is_file()]
     if len(inside) < len(matches):

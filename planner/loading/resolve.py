@@ -46,7 +46,9 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "session"
 
 
-def resolve(sources: SourceFiles, sections: ValidatedSections) -> tuple[Programme | None, list[Diagnostic]]:
+def resolve(
+    sources: SourceFiles, sections: ValidatedSections
+) -> tuple[Programme | None, list[Diagnostic]]:
     """The resolved programme (None if the settings are unusable) and every problem found."""
     resolver = _Resolver(sources, sections)
     programme = resolver.run()
@@ -85,12 +87,12 @@ class _Resolver:
         hint = f"; did you mean `{guess}`?" if guess else " (use an IANA name like Asia/Seoul)"
         if re.fullmatch(r"[+-]?\d{1,4}(:?\d{2})?|(UTC|GMT)[+-].*", name):
             hint = " (write the place's IANA zone, like Asia/Almaty, not an offset)"
-        self.report("invalid-timezone", f"`{name}` is not a time zone name{hint}", self.where(entry, *sub))
+        self.report(
+            "invalid-timezone", f"`{name}` is not a time zone name{hint}", self.where(entry, *sub)
+        )
         return None
 
-    def refer(
-        self, kinds: Sequence[str], target: str, entry: Entry, *sub: PathPart
-    ) -> bool:
+    def refer(self, kinds: Sequence[str], target: str, entry: Entry, *sub: PathPart) -> bool:
         """Count a reference to ``target`` among ``kinds``; report it if nothing has that id."""
         if any(target in self.sections.entries[kind] for kind in kinds):
             self.references[target] = self.references.get(target, 0) + 1
@@ -159,7 +161,12 @@ class _Resolver:
     def _organisation(self, entry: Entry) -> timeline.Organisation:
         model = entry.model
         return timeline.Organisation(
-            entry.id, model.name, model.short, model.url, model.country, self.where(entry, at_key=True)
+            entry.id,
+            model.name,
+            model.short,
+            model.url,
+            model.country,
+            self.where(entry, at_key=True),
         )
 
     def _venue(self, entry: Entry) -> timeline.Venue | None:
@@ -192,7 +199,11 @@ class _Resolver:
         try:
             return _opening_hours(entry.model.hours)
         except ValueError:
-            self.report("schema", "the opening hours are not real times (00:00 to 23:59)", self.where(entry, "hours"))
+            self.report(
+                "schema",
+                "the opening hours are not real times (00:00 to 23:59)",
+                self.where(entry, "hours"),
+            )
             return None
 
     def _person(self, entry: Entry) -> timeline.Person | None:
@@ -200,7 +211,11 @@ class _Resolver:
         zone = self.zone(model.timezone, entry, "timezone") if model.timezone else None
         if model.organisation:
             self.refer(("organisations",), model.organisation, entry, "organisation")
-        travel = [leg for index, raw in enumerate(model.travel) if (leg := self._leg(entry, index, raw, zone))]
+        travel = [
+            leg
+            for index, raw in enumerate(model.travel)
+            if (leg := self._leg(entry, index, raw, zone))
+        ]
         travel.sort(key=lambda leg: leg.depart)
         unavailable = [
             window
@@ -251,7 +266,15 @@ class _Resolver:
             )
             return None
         return timeline.TravelLeg(
-            entry.id, index, raw.mode, raw.ref, raw.from_, raw.to, depart, arrive, self.where(entry, *sub)
+            entry.id,
+            index,
+            raw.mode,
+            raw.ref,
+            raw.from_,
+            raw.to,
+            depart,
+            arrive,
+            self.where(entry, *sub),
         )
 
     def _unavailable(
@@ -300,7 +323,7 @@ class _Resolver:
 
     def _expand_groups(self) -> None:
         entries = self.sections.entries["groups"]
-        for group_id, entry in entries.items():
+        for entry in entries.values():
             for index, member in enumerate(entry.model.members):
                 self.refer(("people", "groups"), member, entry, "members", index)
         state: dict[str, str] = {}
@@ -315,7 +338,9 @@ class _Resolver:
                 self.where(entry, at_key=True),
             )
 
-    def _group_people(self, group_id: str, state: dict[str, str], trail: list[str]) -> tuple[str, ...]:
+    def _group_people(
+        self, group_id: str, state: dict[str, str], trail: list[str]
+    ) -> tuple[str, ...]:
         if state.get(group_id) == "done":
             return self.group_people[group_id]
         if state.get(group_id) == "visiting":
@@ -407,7 +432,9 @@ class _Resolver:
         try:
             first, last = parse_date(dates.start), parse_date(dates.end)
         except ValueError:
-            self.report("schema", "the event's dates are not real dates", self.where(entry, "dates"))
+            self.report(
+                "schema", "the event's dates are not real dates", self.where(entry, "dates")
+            )
             return None, None
         if last < first:
             self.report(
@@ -481,9 +508,13 @@ class _SessionResolver:
             is_online=raw.online is not None or (venue is not None and venue.online),
             speakers=tuple(raw.speakers),
             chair=raw.chair,
-            participants=tuple(raw.participants if raw.participants is not None else self.event.participants),
+            participants=tuple(
+                raw.participants if raw.participants is not None else self.event.participants
+            ),
             people=tuple(sorted(people)),
-            expected_attendance=raw.expected_attendance if raw.expected_attendance is not None else len(people),
+            expected_attendance=raw.expected_attendance
+            if raw.expected_attendance is not None
+            else len(people),
             repeat=raw.repeat,
             repeat_until=None,
             exceptions=tuple(sorted(self._exceptions())),
@@ -504,7 +535,9 @@ class _SessionResolver:
     def _venue_id(self) -> str | None:
         raw = self.raw
         venue_id = raw.venue or (None if raw.online else self.event.venue_id)
-        if raw.venue and not self.r.refer(("venues",), raw.venue, self.entry, "sessions", self.index, "venue"):
+        if raw.venue and not self.r.refer(
+            ("venues",), raw.venue, self.entry, "sessions", self.index, "venue"
+        ):
             self.ok = False
             return None
         for key in ("from_", "to"):
@@ -520,7 +553,9 @@ class _SessionResolver:
         venue = self.r.venues.get(venue_id) if venue_id else None
         if venue is None:
             if venue_id is None:
-                self.error("unknown-reference", "a `room` needs a `venue` (here or on the event)", "room")
+                self.error(
+                    "unknown-reference", "a `room` needs a `venue` (here or on the event)", "room"
+                )
             return
         if self.raw.room not in venue.rooms:
             guess = closest(self.raw.room or "", venue.rooms)
@@ -548,9 +583,19 @@ class _SessionResolver:
         named = raw.participants if raw.participants is not None else None
         if named is not None:
             for index, participant in enumerate(named):
-                self.r.refer(("people", "groups"), participant, self.entry, "sessions", self.index, "participants", index)
+                self.r.refer(
+                    ("people", "groups"),
+                    participant,
+                    self.entry,
+                    "sessions",
+                    self.index,
+                    "participants",
+                    index,
+                )
         for index, speaker in enumerate(raw.speakers):
-            self.r.refer(("people", "groups"), speaker, self.entry, "sessions", self.index, "speakers", index)
+            self.r.refer(
+                ("people", "groups"), speaker, self.entry, "sessions", self.index, "speakers", index
+            )
         if raw.chair:
             self.r.refer(("people",), raw.chair, self.entry, "sessions", self.index, "chair")
         base = named if named is not None else self.event.participants
@@ -581,9 +626,15 @@ class _SessionResolver:
             if raw.start is not None:
                 return self._from_start(zone)
         except ValueError:
-            self.error("schema", "this is not a real date or time (check day, month and hour)", "start" if raw.start else "date")
+            self.error(
+                "schema",
+                "this is not a real date or time (check day, month and hour)",
+                "start" if raw.start else "date",
+            )
             return None
-        self.error("schema", "a session needs `start` (or `date` and `time`) to say when it happens")
+        self.error(
+            "schema", "a session needs `start` (or `date` and `time`) to say when it happens"
+        )
         return None
 
     def _from_date_and_time(self, zone: ZoneInfo) -> tuple[bool, datetime, datetime] | None:
@@ -591,7 +642,11 @@ class _SessionResolver:
         day = parse_date(raw.date or "")
         if raw.time is None:
             if raw.duration is not None or raw.end is not None:
-                self.error("schema", "an all-day session (a date without `time`) takes no end or duration", "date")
+                self.error(
+                    "schema",
+                    "an all-day session (a date without `time`) takes no end or duration",
+                    "date",
+                )
                 return None
             return self._all_day(day, day, zone)
         first, _, second = raw.time.partition("-")
@@ -610,16 +665,26 @@ class _SessionResolver:
         if not isinstance(start, datetime):
             last = start
             if raw.duration is not None:
-                self.error("schema", "an all-day session ends on a date: use `end: YYYY-MM-DD`", "duration")
+                self.error(
+                    "schema", "an all-day session ends on a date: use `end: YYYY-MM-DD`", "duration"
+                )
                 return None
             if raw.end is not None:
                 end_value = parse_local(raw.end) if len(raw.end) >= 10 else None
                 if not isinstance(end_value, date) or isinstance(end_value, datetime):
-                    self.error("schema", "the start is a date, so the end must be a date too (all-day)", "end")
+                    self.error(
+                        "schema",
+                        "the start is a date, so the end must be a date too (all-day)",
+                        "end",
+                    )
                     return None
                 last = end_value
                 if last < start:
-                    self.error("end-before-start", f"the last day ({last}) is before the first ({start})", "end")
+                    self.error(
+                        "end-before-start",
+                        f"the last day ({last}) is before the first ({start})",
+                        "end",
+                    )
                     return None
             return self._all_day(start, last, zone)
         return self._timed(start, self._end_of(start, "start"), zone, "start", "end")
@@ -629,7 +694,11 @@ class _SessionResolver:
         if raw.duration is not None:
             duration = parse_duration(raw.duration)
             if duration is None:
-                self.error("schema", f"`{raw.duration}` is not a duration (2h, 90m, 1h30m, PT1H30M)", "duration")
+                self.error(
+                    "schema",
+                    f"`{raw.duration}` is not a duration (2h, 90m, 1h30m, PT1H30M)",
+                    "duration",
+                )
                 return None
             return start + duration
         if raw.end is None:
@@ -649,12 +718,20 @@ class _SessionResolver:
         if end is None:
             return None
         start_at = self.r._localize(start, zone, self.entry, "sessions", self.index, start_key)
-        end_at = self.r._localize(end, zone, self.entry, "sessions", self.index, end_key if self.raw.end or self.raw.time else start_key)
+        end_at = self.r._localize(
+            end,
+            zone,
+            self.entry,
+            "sessions",
+            self.index,
+            end_key if self.raw.end or self.raw.time else start_key,
+        )
         if end_at < start_at:
             key = end_key if (self.raw.end or self.raw.time) else "duration"
             self.error(
                 "end-before-start",
-                f"the session ends ({end:%Y-%m-%d %H:%M}) before it starts ({start:%Y-%m-%d %H:%M}); "
+                f"the session ends ({end:%Y-%m-%d %H:%M}) before it starts "
+                f"({start:%Y-%m-%d %H:%M}); "
                 "an end past midnight needs its date",
                 key,
             )
@@ -676,18 +753,25 @@ class _SessionResolver:
         default_until = self._default_until(session)
         try:
             starts, until = expand_repeat(
-                session.repeat, session.start, session.timezone, default_until, frozenset(session.exceptions)
+                session.repeat,
+                session.start,
+                session.timezone,
+                default_until,
+                frozenset(session.exceptions),
             )
         except RepeatError as error:
             self.error("invalid-repeat", f"the repeat rule cannot be used: {error}", "repeat")
             return (), None
         return tuple(
-            self._occurrence(session, index, start, length, days) for index, start in enumerate(starts)
+            self._occurrence(session, index, start, length, days)
+            for index, start in enumerate(starts)
         ), until
 
     def _default_until(self, session: timeline.Session) -> datetime:
         if self.event.last_day is not None:
-            return datetime.combine(self.event.last_day + _ONE_DAY, time()).replace(tzinfo=session.timezone)
+            return datetime.combine(self.event.last_day + _ONE_DAY, time()).replace(
+                tzinfo=session.timezone
+            )
         return session.start + DEFAULT_REPEAT_SPAN
 
     def _occurrence(

@@ -107,13 +107,10 @@ def _data_path(root: Any, prefix: Sequence[PathPart], loc: Sequence[Any]) -> lis
     """The error's path through the data, without union-branch names pydantic adds."""
     node = root
     for part in prefix:
-        node = node[part] if isinstance(node, dict | list) else None
+        node = node[part] if _has_child(node, part) else None
     path: list[PathPart] = []
     for part in loc:
-        if isinstance(node, dict) and isinstance(part, str) and part in node:
-            node = node[part]
-            path.append(part)
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        if _has_child(node, part):
             node = node[part]
             path.append(part)
         elif isinstance(node, dict) and part == "[key]":
@@ -122,6 +119,12 @@ def _data_path(root: Any, prefix: Sequence[PathPart], loc: Sequence[Any]) -> lis
             path.append(part)  # a missing or unknown key: keep it to name it
             node = None
     return path
+
+
+def _has_child(node: Any, part: Any) -> bool:
+    if isinstance(node, dict):
+        return isinstance(part, str) and part in node
+    return isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
 
 
 def _is_key_like(part: str) -> bool:

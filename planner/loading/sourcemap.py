@@ -124,7 +124,7 @@ def _point(
         if packed is None:
             return None
         key_point, value_point = unpack(packed)
-        file = files.get(part, "<unknown>") if isinstance(files, dict) else files
+        file = files.get(str(part), "<unknown>") if isinstance(files, dict) else files
         line, column = key_point if key else value_point
         return file, line, column
     if isinstance(part, int) and 0 <= part < len(marks) and isinstance(files, str):

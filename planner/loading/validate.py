@@ -194,7 +194,9 @@ def _valid_part_of_event(raw: Any) -> Event | None:
         except ValidationError:
             sessions.append(None)
     try:
-        header = Event.model_validate({**raw, "sessions": [s for s in sessions if s] or [{"title": "-"}]})
+        header = Event.model_validate(
+            {**raw, "sessions": [s for s in sessions if s] or [{"title": "-"}]}
+        )
     except ValidationError:
         return None
     # Keep positions: a broken session stays as a placeholder the resolver skips.

@@ -54,7 +54,7 @@ _NAN = re.compile(r"\.(nan|NaN|NAN)")
 _MAYBE_TYPED = frozenset("-+.0123456789nNtTfF~")
 
 
-class _NodeParser(CParser):  # type: ignore[misc]
+class _NodeParser(CParser):
     """libyaml's composer with resolution deferred to :class:`_Builder`."""
 
     def resolve(self, kind: type[Node], value: str | None, implicit: tuple[bool, bool]) -> str:
@@ -127,7 +127,9 @@ def parse_yaml(text: str, file: str, source_map: SourceMap) -> Document:
         return document
     if root is None:
         document.diagnostics.append(
-            _file_diagnostic(file, "empty-file", "the file is empty; it needs at least `version: 1`")
+            _file_diagnostic(
+                file, "empty-file", "the file is empty; it needs at least `version: 1`"
+            )
         )
         return document
     source_map.set_root(file, root.start_mark.line, root.start_mark.column)
@@ -154,7 +156,11 @@ def _reader_diagnostic(error: yaml.reader.ReaderError, text: str, file: str) -> 
     before = text[: error.position]
     line = before.count("\n")
     column = error.position - (before.rfind("\n") + 1)
-    code = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or " ")
+    code = (
+        error.character
+        if isinstance(error.character, int)
+        else ord(str(error.character)[:1] or " ")
+    )
     return Diagnostic(
         "yaml-syntax",
         Severity.ERROR,
@@ -192,11 +198,18 @@ class _Builder:
             self._spend_alias(node, seen[1])
             return seen
         if depth >= MAX_DEPTH:
-            self._error(node, "yaml-syntax", f"the data is nested more than {MAX_DEPTH} levels deep")
+            self._error(
+                node, "yaml-syntax", f"the data is nested more than {MAX_DEPTH} levels deep"
+            )
             return None, 1
-        if type(node) is MappingNode:
+        if node.tag not in (_MAP, _SEQ) or (node.tag == _MAP) != (type(node) is MappingNode):
+            self._refuse_tag(node)
+            return None, 1
+        result: tuple[Any, int]
+        if isinstance(node, MappingNode):
             result = self._mapping(node, depth)
         else:
+            assert isinstance(node, SequenceNode)
             result = self._sequence(node, depth)
         self.built[id(node)] = result
         return result
@@ -216,7 +229,6 @@ class _Builder:
             )
 
     def _mapping(self, node: MappingNode, depth: int) -> tuple[dict[str, Any], int]:
-        self._check_tag(node, _MAP)
         result: dict[str, Any] = {}
         marks: dict[str, int] = {}
         size = 1
@@ -245,7 +257,6 @@ class _Builder:
         return result, size
 
     def _sequence(self, node: SequenceNode, depth: int) -> tuple[list[Any], int]:
-        self._check_tag(node, _SEQ)
         result: list[Any] = []
         marks: list[int] = []
         size = 1
@@ -278,10 +289,6 @@ class _Builder:
             self._error(node, "schema", f"`{value}` is not a valid {kind}")
             return None
         return converted
-
-    def _check_tag(self, node: Node, expected: str) -> None:
-        if node.tag != expected:
-            self._refuse_tag(node)
 
     def _refuse_tag(self, node: Node) -> None:
         self._error(

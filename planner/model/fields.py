@@ -20,8 +20,8 @@ __all__ = [
     "Id",
     "Model",
     "SessionKind",
-    "Status",
     "StartText",
+    "Status",
     "TimeRangeText",
     "Url",
 ]
@@ -53,7 +53,9 @@ StartText = Annotated[
 ]
 EndText = Annotated[
     str,
-    Field(pattern=END_PATTERN, description="Local date and time, a time on the start's day, or a date"),
+    Field(
+        pattern=END_PATTERN, description="Local date and time, a time on the start's day, or a date"
+    ),
 ]
 TimeRangeText = Annotated[
     str, Field(pattern=TIME_RANGE_PATTERN, description='"10:00-12:00", or "10:00" with a duration')
@@ -62,7 +64,9 @@ Duration = Annotated[
     str, Field(pattern=DURATION_PATTERN, description="2h, 90m, 1h30m or ISO 8601 PT1H30M")
 ]
 Url = Annotated[str, Field(pattern=r"^https?://\S+$", description="A web address (https://...)")]
-Email = Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", description="An e-mail address")]
+Email = Annotated[
+    str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", description="An e-mail address")
+]
 
 Status = Literal["confirmed", "tentative", "cancelled"]
 SessionKind = Literal[

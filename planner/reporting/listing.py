@@ -84,7 +84,12 @@ def _venues(programme: Programme) -> list[Row]:
 
 def _groups(programme: Programme) -> list[Row]:
     return [
-        {"id": group.id, "name": group.name, "people": len(group.people), "members": ", ".join(group.members)}
+        {
+            "id": group.id,
+            "name": group.name,
+            "people": len(group.people),
+            "members": ", ".join(group.members),
+        }
         for group in programme.groups.values()
     ]
 

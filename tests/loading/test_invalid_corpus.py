@@ -13,7 +13,9 @@ from tests.conftest import DATA, check_golden
 
 INVALID = DATA / "invalid"
 CASES = sorted(INVALID.glob("*.yaml"))
-_EXPECT = re.compile(rb"^# expect: (?P<code>[a-z0-9-]+) (?:(?P<file>\S+):)?(?P<line>\d+):(?P<col>\d+)")
+_EXPECT = re.compile(
+    rb"^# expect: (?P<code>[a-z0-9-]+) (?:(?P<file>\S+):)?(?P<line>\d+):(?P<col>\d+)"
+)
 
 
 def expectation(path: Path) -> tuple[str, str, int, int]:
@@ -41,7 +43,11 @@ def test_broken_file_reports_its_code_at_its_place(
     monkeypatch.chdir(INVALID)
     code, file, line, column = expectation(path)
     report = validate_file(path.name)
-    found = {(d.code, d.location.file, d.location.line, d.location.column) for d in report.diagnostics if d.location}
+    found = {
+        (d.code, d.location.file, d.location.line, d.location.column)
+        for d in report.diagnostics
+        if d.location
+    }
     assert (code, file, line, column) in found
     check_golden(path.with_suffix(".out"), render_text(report.diagnostics, [path.name]))
 
