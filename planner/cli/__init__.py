@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from planner.cli.listing import list_entries
+from planner.cli.rules import rules
 from planner.cli.schema import schema
 from planner.cli.validate import validate
 
@@ -22,6 +23,7 @@ app = typer.Typer(
 
 # Every command is registered here, in the order `planner --help` shows them.
 app.command()(validate)
+app.command()(rules)
 app.command(name="list")(list_entries)
 app.command()(schema)
 

@@ -8,9 +8,10 @@ from typing import Annotated
 
 import typer
 
-from planner.cli.common import MaxSizeOption, require_file
+from planner.cli.common import MaxSizeOption, fail, require_file
 from planner.diagnostics import Diagnostic, Severity
 from planner.reporting import REPORT_FORMATS
+from planner.rules import UnknownRuleError, selected_rules
 from planner.validation import validate_file
 
 __all__ = ["validate"]
@@ -53,6 +54,10 @@ def validate(
     Example: planner validate events.yaml --format github
     """
     files = paths or [Path("events.yaml")]
+    try:
+        selected_rules(_codes(select), _codes(ignore) or ())
+    except UnknownRuleError as error:
+        fail(f"--select/--ignore: {error}")
     for path in files:
         require_file(path)
     diagnostics: list[Diagnostic] = []

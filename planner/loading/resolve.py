@@ -154,7 +154,37 @@ class _Resolver:
             modified=datetime.fromtimestamp(int(modified), UTC),
             warnings=(),
             references=MappingProxyType(self.references),
+            rules_locations=MappingProxyType(self._rules_locations()),
         )
+
+    def _rules_locations(self) -> dict[tuple[PathPart, ...], Location]:
+        """Locations of everything under ``programme.rules``, for the rule engine's messages."""
+        data = self.sources.files[0].data
+        found: dict[tuple[PathPart, ...], Location] = {}
+        programme = data.get("programme")
+        if isinstance(programme, dict) and "rules" in programme:
+            self._locate_rules(data, (), programme["rules"], found)
+        return found
+
+    def _locate_rules(
+        self,
+        data: Any,
+        path: tuple[PathPart, ...],
+        value: Any,
+        found: dict[tuple[PathPart, ...], Location],
+    ) -> None:
+        at_key = bool(path) and isinstance(path[-1], str)
+        found[path] = self.sources.source_map.locate(
+            data, ("programme", "rules", *path), at_key=at_key
+        )
+        children: Iterable[tuple[PathPart, Any]] = ()
+        if isinstance(value, dict):
+            children = value.items()
+        elif isinstance(value, list):
+            children = enumerate(value)
+        for key, child in children:
+            if len(path) < 4:  # rule settings are shallow; a deeper typo is found at its parent
+                self._locate_rules(data, (*path, key), child, found)
 
     # -- who and where ---------------------------------------------------------------------
 

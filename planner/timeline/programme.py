@@ -9,7 +9,7 @@ from functools import cached_property
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from planner.diagnostics import Diagnostic
+from planner.diagnostics import Diagnostic, Location
 from planner.timeline.objects import (
     Event,
     Group,
@@ -47,6 +47,9 @@ class Programme:
     """Diagnostics found while loading that are not errors (ambiguous times...)."""
     references: Mapping[str, int] = field(default_factory=dict)
     """How often each organisation, venue, person and group id is referred to."""
+    rules_locations: Mapping[tuple[str | int, ...], Location] = field(default_factory=dict)
+    """Where each key and item under ``programme.rules`` is written, by its path below
+    ``rules`` (``("long-day", "max_hours")``); ``()`` is the ``rules`` key itself."""
 
     @cached_property
     def sessions(self) -> tuple[Session, ...]:

@@ -1,0 +1,117 @@
+"""What every rule is: a code, a default severity, documented settings and a check.
+
+A rule is a small class in its own module (``planner/rules/<code>.py``), listed once in
+:mod:`planner.rules.registry`. Its docstring is its documentation, in fixed sections (the
+first line, then ``## What it does``, ``## Why it matters``, ``## Example``, ``## How to
+fix``); ``planner rules CODE`` and docs/rules.md are generated from it, and the settings
+section from its :class:`RuleSettings` model.
+
+A rule never decides its severity, never reads YAML and never handles ``allow``: it looks at
+the :class:`~planner.rules.context.RuleContext` and yields :class:`Finding` objects; the
+engine turns them into diagnostics.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from pydantic import BaseModel, ConfigDict
+
+from planner.diagnostics import Location, Severity
+
+if TYPE_CHECKING:
+    from planner.rules.context import RuleContext
+
+__all__ = ["SECTIONS", "Finding", "NoSettings", "Rule", "RuleSettings"]
+
+SECTIONS = ("What it does", "Why it matters", "Example", "How to fix")
+_SECTION = re.compile(r"^## (.+)$", re.MULTILINE)
+
+
+class RuleSettings(BaseModel):
+    """Base of every rule's settings: unknown settings are errors (typos must not pass)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False)
+
+
+class NoSettings(RuleSettings):
+    """The rule has no settings besides its severity."""
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One thing a rule found: where, what, and which sessions and people it concerns."""
+
+    message: str
+    location: Location | None
+    related: tuple[Location, ...] = ()
+    sessions: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+
+
+class Rule:
+    """Base class of the rules; subclasses set the class attributes and ``check``."""
+
+    code: ClassVar[str]
+    """Stable kebab-case code: part of the public interface (programme.rules, allow, CLI)."""
+    default_severity: ClassVar[Severity]
+    settings_model: ClassVar[type[RuleSettings]] = NoSettings
+    summary: ClassVar[str] = ""
+    """What the rule flags, in one sentence: the docstring's first line."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.summary = inspect.cleandoc(cls.__doc__ or "").split("\n", 1)[0].strip()
+
+    @property
+    def severity(self) -> Severity:
+        """The default severity (what reports such as SARIF show before configuration)."""
+        return self.default_severity
+
+    def check(self, context: RuleContext, settings: Any) -> Iterable[Finding]:
+        """Everything the rule finds in the programme, with ``settings`` validated."""
+        raise NotImplementedError
+
+    # -- documentation, read from the docstring --------------------------------------------
+
+    @classmethod
+    def sections(cls) -> dict[str, str]:
+        """The docstring's ``## Heading`` sections, heading -> text."""
+        text = inspect.cleandoc(cls.__doc__ or "")
+        parts = _SECTION.split(text)
+        return {parts[i].strip(): parts[i + 1].strip() for i in range(1, len(parts) - 1, 2)}
+
+    @classmethod
+    def settings_doc(cls) -> list[tuple[str, str, str]]:
+        """(name as written in YAML, default, description) of every setting."""
+        rows = []
+        for name, info in cls.settings_model.model_fields.items():
+            default = info.default
+            shown = "" if default is None else str(default)
+            rows.append((info.alias or name, shown, info.description or ""))
+        return rows
+
+    @classmethod
+    def documentation(cls) -> str:
+        """The whole page for this rule, in Markdown (as ``planner rules CODE`` prints it)."""
+        lines = [
+            f"## `{cls.code}`",
+            "",
+            cls.summary,
+            "",
+            f"Default severity: {cls.default_severity}.",
+        ]
+        for heading, text in cls.sections().items():
+            lines += ["", f"### {heading}", "", text]
+        lines += ["", "### Settings", ""]
+        settings = cls.settings_doc()
+        if settings:
+            lines += ["| setting | default | meaning |", "|---|---|---|"]
+            lines += [f"| `{name}` | {default} | {text} |" for name, default, text in settings]
+        else:
+            lines.append(f"Only the severity: `{cls.code}: off | error | warning | info`.")
+        return "\n".join(lines)

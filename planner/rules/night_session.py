@@ -1,0 +1,170 @@
+"""``night-session``: nobody is asked to attend in the middle of their night."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from pydantic import Field, field_validator
+
+from planner.diagnostics import Severity
+from planner.rules.base import Finding, Rule, RuleSettings
+from planner.rules.context import RuleContext, Slot
+from planner.rules.text import duration, names, quoted, span, when
+from planner.timeline import Session
+from planner.timeline.times import parse_time
+
+__all__ = ["NightSession", "NightSettings", "night_seconds"]
+
+_ONE_DAY = timedelta(days=1)
+
+
+class NightSettings(RuleSettings):
+    night_from: str = Field("22:00", alias="from", description="When the night starts (HH:MM).")
+    night_to: str = Field("07:00", alias="to", description="When the night ends (HH:MM).")
+
+    @field_validator("night_from", "night_to")
+    @classmethod
+    def _clock(cls, value: str) -> str:
+        try:
+            parse_time(value)
+        except (ValueError, TypeError):
+            raise ValueError("should be a time like 22:00") from None
+        return value
+
+    @property
+    def window(self) -> tuple[time, time]:
+        return parse_time(self.night_from), parse_time(self.night_to)
+
+
+class NightSession(Rule):
+    """Part of a session falls in a participant's night, in the zone where they are.
+
+    ## What it does
+    For an in-person session, the night is the venue's: the session is reported when any
+    part of it falls between `from` (22:00) and `to` (07:00) local time. For an online
+    session, each participant is where they live: the session is converted to each
+    person's home `timezone` (people without one are taken to be in the session's zone),
+    and reported once per zone for the people whose night it reaches. Every occurrence
+    counts; all-day sessions do not.
+
+    Cancelled sessions take no part.
+
+    ## Why it matters
+    An online debate at noon in Geneva is at 20:00 in Seoul but 07:00 in São Paulo; a
+    late reception keeps a delegation up after a long travel day. Night sessions are
+    sometimes unavoidable across zones, so this is a warning.
+
+    ## Example
+    ```yaml
+    people:
+      kim: {name: Kim, timezone: Asia/Seoul}
+    sessions:
+      - {title: VIP debate, start: "2018-02-18 17:00", duration: 1h,
+         online: "https://example.org/debate", timezone: Europe/Zurich, participants: [kim]}
+    ```
+    17:00 in Zurich is 01:00 in Seoul: "is at night for Kim in Asia/Seoul (2018-02-19
+    01:00-02:00 KST): 1 h between 22:00 and 07:00".
+
+    ## How to fix
+    Move the session to a time that suits every zone, or accept it with
+    `allow: [night-session]`. The night can be set for the programme:
+    ```yaml
+    rules:
+      night-session: {from: "23:00", to: "06:30"}
+    ```
+    """
+
+    code = "night-session"
+    default_severity = Severity.WARNING
+    settings_model = NightSettings
+
+    def check(self, context: RuleContext, settings: NightSettings) -> Iterator[Finding]:
+        night = settings.window
+        zones_of: dict[Session, list[tuple[ZoneInfo, list[str]]]] = {}
+        for slot in context.slots:
+            session = slot.session
+            if slot.in_person:
+                yield from _in_person(context, slot, night, settings)
+                continue
+            if session not in zones_of:
+                zones_of[session] = _home_zones(context, session)
+            for zone, people in zones_of[session]:
+                yield from _at_home(context, slot, zone, people, night, settings)
+
+
+def _in_person(
+    context: RuleContext, slot: Slot, night: tuple[time, time], settings: NightSettings
+) -> Iterator[Finding]:
+    occurrence = slot.occurrence
+    # The occurrence is already in the venue's zone: its wall-clock time is the local one.
+    seconds = night_seconds(
+        occurrence.start.replace(tzinfo=None), occurrence.end.replace(tzinfo=None), night
+    )
+    if seconds <= 0:
+        return
+    session = slot.session
+    yield Finding(
+        f"{quoted(session)} ({when(occurrence)}) runs {duration(seconds)} into the night "
+        f"({settings.night_from}-{settings.night_to}) at {context.place(session)}",
+        session.location,
+        sessions=(session.key,),
+        people=session.people,
+    )
+
+
+def _at_home(
+    context: RuleContext,
+    slot: Slot,
+    zone: ZoneInfo,
+    people: list[str],
+    night: tuple[time, time],
+    settings: NightSettings,
+) -> Iterator[Finding]:
+    start, end = slot.occurrence.start.astimezone(zone), slot.occurrence.end.astimezone(zone)
+    seconds = night_seconds(start.replace(tzinfo=None), end.replace(tzinfo=None), night)
+    if seconds <= 0:
+        return
+    session = slot.session
+    who = names(context.person_names(people))
+    yield Finding(
+        f"{quoted(session)} ({when(slot.occurrence)}) is at night for {who} in {zone.key} "
+        f"({span(start, end)}): {duration(seconds)} between {settings.night_from} and "
+        f"{settings.night_to}",
+        session.location,
+        sessions=(session.key,),
+        people=tuple(people),
+    )
+
+
+def _home_zones(context: RuleContext, session: Session) -> list[tuple[ZoneInfo, list[str]]]:
+    """The session's people grouped by the zone they are in when online: their home."""
+    groups: dict[str, tuple[ZoneInfo, list[str]]] = {}
+    for person_id in session.people:
+        person = context.programme.people.get(person_id)
+        zone = person.timezone if person is not None and person.timezone else session.timezone
+        groups.setdefault(zone.key, (zone, []))[1].append(person_id)
+    return list(groups.values())
+
+
+def night_seconds(start: datetime, end: datetime, night: tuple[time, time]) -> float:
+    """Seconds of the local span ``start``-``end`` that fall in the nightly window."""
+    begins, ends = night
+    if start.date() == end.date() and _daytime(start.time(), end.time(), begins, ends):
+        return 0.0  # the common case: a session within one day's daylight
+    total = 0.0
+    day = start.date() - _ONE_DAY
+    while day <= end.date():
+        night_start = datetime.combine(day, begins)
+        night_end = datetime.combine(day + _ONE_DAY if ends <= begins else day, ends)
+        overlap = (min(end, night_end) - max(start, night_start)).total_seconds()
+        total += max(0.0, overlap)
+        day += _ONE_DAY
+    return total
+
+
+def _daytime(start: time, end: time, begins: time, ends: time) -> bool:
+    if ends <= begins:  # a night across midnight: the day is between its end and its start
+        return ends <= start and end <= begins
+    return end <= begins or start >= ends

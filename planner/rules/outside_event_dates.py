@@ -1,0 +1,83 @@
+"""``outside-event-dates``: a session belongs within its event's dates."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, time, timedelta
+
+from planner.diagnostics import Severity
+from planner.rules.base import Finding, NoSettings, Rule
+from planner.rules.context import RuleContext
+from planner.rules.text import quoted, when
+from planner.timeline import Occurrence
+
+__all__ = ["OutsideEventDates", "local_days"]
+
+
+class OutsideEventDates(Rule):
+    """A session lies outside its event's `dates`.
+
+    ## What it does
+    Compares the local dates of every occurrence (in the session's own zone) with the
+    event's `dates` (inclusive). A session ending at midnight ends on the day before. All-day
+    and repeating sessions are checked day by day, occurrence by occurrence. Events without
+    `dates` are not checked.
+
+    Cancelled sessions take no part.
+
+    ## Why it matters
+    The event's dates are what invitations, visas and hotel bookings are made for. A
+    session a day after them is usually a typo in a date, or a repeat rule that runs past
+    the end of the programme.
+
+    ## Example
+    ```yaml
+    dates: {start: 2016-10-10, end: 2016-10-14}
+    sessions:
+      - {title: Farewell lunch, date: 2016-10-15, time: "12:00-13:30"}
+    ```
+    "is outside the event's dates (2016-10-10 to 2016-10-14): 1 day after its last day".
+
+    ## How to fix
+    Correct the session's date, or the event's `dates` if the programme really grew. For a
+    repeating session, bound it with `UNTIL` or `COUNT`.
+    """
+
+    code = "outside-event-dates"
+    default_severity = Severity.ERROR
+
+    def check(self, context: RuleContext, settings: NoSettings) -> Iterator[Finding]:
+        events = context.programme.events
+        for occurrence in context.occurrences:
+            event = events[occurrence.session.event_id]
+            if event.first_day is None or event.last_day is None:
+                continue
+            first, last = local_days(occurrence)
+            if first >= event.first_day and last <= event.last_day:
+                continue
+            if first < event.first_day:
+                off = f"{_days(event.first_day - first)} before its first day"
+            else:
+                off = f"{_days(last - event.last_day)} after its last day"
+            yield Finding(
+                f"{quoted(occurrence.session)} ({when(occurrence)}) is outside the event's dates "
+                f"({event.first_day} to {event.last_day}): {off}",
+                occurrence.session.location,
+                (event.location,),
+                (occurrence.session.key,),
+            )
+
+
+def local_days(occurrence: Occurrence) -> tuple[date, date]:
+    """First and last local day an occurrence touches; an end at midnight ends the day before."""
+    if occurrence.all_day:
+        return occurrence.first_day, occurrence.last_day
+    start, end = occurrence.start, occurrence.end
+    last = end.date()
+    if end.time() == time(0) and end > start:
+        last -= timedelta(days=1)
+    return start.date(), last
+
+
+def _days(gap: timedelta) -> str:
+    return "1 day" if gap.days == 1 else f"{gap.days} days"
