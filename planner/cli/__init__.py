@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from planner.cli.ics import ics
 from planner.cli.listing import list_entries
 from planner.cli.rules import rules
 from planner.cli.schema import schema
@@ -26,6 +27,7 @@ app.command()(validate)
 app.command()(rules)
 app.command(name="list")(list_entries)
 app.command()(schema)
+app.command()(ics)
 
 
 def main() -> None:

@@ -1,0 +1,29 @@
+"""iCalendar feeds (RFC 5545, RFC 7986) of a programme, exact in every calendar and reproducible.
+
+    >>> from planner.exporters.ics import IcsExporter, all_feeds
+    >>> IcsExporter().export(programme, Selection(person="lee-kyong-yul"))  # bytes
+    >>> all_feeds(programme)  # {"programme.ics": b"...", "people/lee-kyong-yul.ics": ...}
+
+Modules: ``text`` (escaping and folding), ``vtimezone`` (zones from the bundled tzdata),
+``vevent`` (one VEVENT per session or travel leg), ``feed`` (calendars, the exporter).
+"""
+
+from planner.exporters.ics.feed import (
+    FeedWriter,
+    IcsExporter,
+    UnknownId,
+    all_feeds,
+    check_selection,
+    dtstamp,
+    iter_feeds,
+)
+
+__all__ = [
+    "FeedWriter",
+    "IcsExporter",
+    "UnknownId",
+    "all_feeds",
+    "check_selection",
+    "dtstamp",
+    "iter_feeds",
+]

@@ -1,0 +1,401 @@
+"""One VEVENT per session or travel leg, rendered once to folded CRLF bytes.
+
+A session appears in many feeds (its event's, its venue's, each participant's, each of
+their groups'), so each is serialised once here and the feeds are put together by
+concatenation (:mod:`planner.exporters.ics.feed`).
+
+Times are written as the local wall-clock time with the zone's TZID; a repeating session is
+one VEVENT whose RRULE and EXDATEs give exactly the occurrences the timeline resolved: the
+rule is anchored on the first occurrence, bounded by an UNTIL in UTC at the last one (RFC
+5545 wants UTC when DTSTART has a TZID), and every instance the rule makes that the timeline
+dropped (an ``except`` date) becomes an EXDATE in the zone of DTSTART.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, tzinfo
+from zoneinfo import ZoneInfo
+
+from dateutil.rrule import rrulestr
+
+from planner.exporters.ics.text import (
+    format_date,
+    format_duration,
+    format_local,
+    format_utc,
+    line,
+    param,
+    text,
+    text_list,
+    uri,
+)
+from planner.timeline import Occurrence, Person, Programme, Session, TravelLeg, Venue
+
+__all__ = ["Rendered", "VeventWriter", "ZoneSpan"]
+
+_UTC_KEYS = frozenset({"UTC", "Etc/UTC"})
+_RULE_PARTS = frozenset(
+    {"FREQ", "INTERVAL", "BYSECOND", "BYMINUTE", "BYHOUR", "BYDAY", "BYMONTHDAY",
+     "BYYEARDAY", "BYWEEKNO", "BYMONTH", "BYSETPOS", "WKST"}
+)  # fmt: skip
+_RULE_VALUE = re.compile(r"^[A-Z0-9,+-]+$")
+_STATUS = {"confirmed": "CONFIRMED", "tentative": "TENTATIVE", "cancelled": "CANCELLED"}
+
+
+@dataclass(frozen=True, slots=True)
+class ZoneSpan:
+    """A zone a VEVENT writes times in, and the first and last instant it writes in it."""
+
+    zone: ZoneInfo
+    first: datetime
+    last: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    """A VEVENT as bytes, with what a feed needs to place it and give it VTIMEZONEs."""
+
+    uid: str
+    start: datetime
+    """The first instant (UTC), for ordering feeds."""
+    data: bytes
+    zones: tuple[ZoneSpan, ...]
+
+
+class VeventWriter:
+    """Renders the sessions and travel legs of one programme with one DTSTAMP."""
+
+    def __init__(self, programme: Programme, stamp: datetime) -> None:
+        self.programme = programme
+        self._stamp = line("DTSTAMP", format_utc(stamp))
+        self._attendees: dict[tuple[str, str], bytes] = {}
+        self._triggers = [
+            line("TRIGGER", format_duration(-before)) for before in programme.reminders
+        ]
+
+    # -- sessions ---------------------------------------------------------------------------
+
+    def session(self, session: Session) -> Rendered | None:
+        """The session's VEVENT; None when it has no occurrence left to publish."""
+        if not session.occurrences:
+            return None
+        uid = f"{session.id}.{session.event_id}@{self.programme.uid_domain}"
+        head = [line("BEGIN", "VEVENT"), line("UID", text(uid)), self._stamp]
+        body = self._body(session)
+        data = b"".join([*head, *_when(session), *body])
+        for occurrence in _stretched(session):
+            data += b"".join([*head, *_override(occurrence), *body])
+        first = session.occurrences[0]
+        spans: tuple[ZoneSpan, ...] = ()
+        if not session.all_day and session.timezone.key not in _UTC_KEYS:
+            spans = (ZoneSpan(session.timezone, first.start, session.occurrences[-1].end),)
+        return Rendered(uid, first.start.astimezone(UTC), data, spans)
+
+    def _body(self, session: Session) -> list[bytes]:
+        """Everything after the times, through END:VEVENT."""
+        summary = ("Cancelled: " if session.cancelled else "") + session.title
+        return [
+            line("SUMMARY", text(summary)),
+            line("DESCRIPTION", text(self._description(session))),
+            *self._place(session),
+            *self._categories(session),
+            line("STATUS", _STATUS.get(session.status, "CONFIRMED")),
+            *([line("TRANSP", "TRANSPARENT")] if session.cancelled else []),
+            # A cancellation is a revision of what was published before it.
+            line("SEQUENCE", "1" if session.cancelled else "0"),
+            *self._people(session),
+            *_conference(session),
+            *([] if session.cancelled else self._alarms(summary)),
+            line("END", "VEVENT"),
+        ]
+
+    def _description(self, session: Session) -> str:
+        event = self.programme.events[session.event_id]
+        facts = [f"Event: {event.title}"]
+        for label, venue_id in (
+            ("From", session.origin_venue_id),
+            ("To", session.destination_venue_id),
+        ):
+            if venue_id is not None:
+                facts.append(f"{label}: {self._venue_name(venue_id)}")
+        if session.chair:
+            facts.append(f"Chair: {self._who(session.chair)}")
+        if len(session.speakers) == 1:
+            facts.append(f"Speaker: {self._who(session.speakers[0])}")
+        elif session.speakers:
+            facts.append("Speakers:" + "".join(f"\n- {self._who(s)}" for s in session.speakers))
+        if session.online_url:
+            facts.append(f"Online: {session.online_url}")
+        about = (session.description or "").strip()
+        return "\n\n".join(part for part in (about, "\n".join(facts)) if part)
+
+    def _venue_name(self, venue_id: str | None) -> str:
+        venue = self.programme.venues.get(venue_id or "")
+        return venue.name if venue else "?"
+
+    def _who(self, person_or_group: str) -> str:
+        person = self.programme.people.get(person_or_group)
+        if person is None:
+            group = self.programme.groups.get(person_or_group)
+            return group.name if group else person_or_group
+        organisation = self.programme.organisations.get(person.organisation_id or "")
+        extra = [
+            part for part in (person.role, organisation.label if organisation else None) if part
+        ]
+        return f"{person.name} ({', '.join(extra)})" if extra else person.name
+
+    def _place(self, session: Session) -> list[bytes]:
+        venues = self.programme.venues
+        lines = []
+        if session.origin_venue_id or session.destination_venue_id:
+            ends = (session.origin_venue_id, session.destination_venue_id)
+            where = " → ".join(self._venue_name(venue_id) for venue_id in ends)
+            venue = venues.get(session.origin_venue_id or session.venue_id or "")
+        else:
+            venue = venues.get(session.venue_id or "")
+            online = "Online" if session.is_online else ""
+            where = self._venue_text(session, venue) if venue else online
+        if where:
+            lines.append(line("LOCATION", text(where)))
+        if venue is not None and venue.geo is not None:
+            lines.append(line("GEO", f"{_number(venue.geo.lat)};{_number(venue.geo.lon)}"))
+        link = self.programme.events[session.event_id].url or session.online_url
+        if link:
+            lines.append(line("URL", uri(link)))
+        return lines
+
+    @staticmethod
+    def _venue_text(session: Session, venue: Venue) -> str:
+        room = venue.rooms.get(session.room_id or "")
+        parts = [room.name if room else None, venue.name, venue.address, venue.city]
+        return ", ".join(_unique(part for part in parts if part))
+
+    def _categories(self, session: Session) -> list[bytes]:
+        event = self.programme.events[session.event_id]
+        values = _unique([session.kind, event.kind, *session.tags, *event.tags])
+        return [line("CATEGORIES", text_list(values))] if values else []
+
+    def _people(self, session: Session) -> list[bytes]:
+        chair = self.programme.people.get(session.chair or "")
+        lines = []
+        if chair is not None and chair.email:
+            lines.append(line("ORGANIZER", _mailto(chair), f";CN={param(chair.name)}"))
+        ordered = sorted(session.people, key=lambda pid: (pid != session.chair, pid))
+        for person_id in ordered:
+            role = "CHAIR" if person_id == session.chair else "REQ-PARTICIPANT"
+            attendee = self._attendee(person_id, role)
+            if attendee:
+                lines.append(attendee)
+        return lines
+
+    def _attendee(self, person_id: str, role: str) -> bytes:
+        """The ATTENDEE line, made once per person and role: people sit in many sessions."""
+        key = (person_id, role)
+        if key not in self._attendees:
+            person = self.programme.people.get(person_id)
+            found = b""
+            if person is not None and person.email:
+                found = line("ATTENDEE", _mailto(person), f";CN={param(person.name)};ROLE={role}")
+            self._attendees[key] = found
+        return self._attendees[key]
+
+    def _alarms(self, summary: str) -> list[bytes]:
+        if not self._triggers:
+            return []
+        said = line("DESCRIPTION", text(summary))
+        return [
+            line("BEGIN", "VALARM")
+            + line("ACTION", "DISPLAY")
+            + said
+            + trigger
+            + line("END", "VALARM")
+            for trigger in self._triggers
+        ]
+
+    # -- travel -----------------------------------------------------------------------------
+
+    def travel(self, person: Person) -> list[Rendered]:
+        """Each travel leg of ``person`` as a VEVENT from the departure zone to the arrival zone."""
+        rendered = []
+        taken: dict[str, int] = {}
+        for leg in person.travel:
+            # The UID names the person, the day and the flight: stable when other legs are
+            # added, and a leg moved to another day is a different journey.
+            base = f"travel-{format_date(leg.depart.date())}-{_slug(leg.ref or leg.mode)}"
+            taken[base] = taken.get(base, 0) + 1
+            suffix = f"-{taken[base]}" if taken[base] > 1 else ""
+            uid = f"{base}{suffix}.{person.id}@{self.programme.uid_domain}"
+            rendered.append(self._leg(leg, person, uid))
+        return rendered
+
+    def _leg(self, leg: TravelLeg, person: Person, uid: str) -> Rendered:
+        lines = [
+            line("BEGIN", "VEVENT"),
+            line("UID", text(uid)),
+            self._stamp,
+            _moment("DTSTART", leg.depart),
+            _moment("DTEND", leg.arrive),
+            line("SUMMARY", text(f"{leg.title} ({person.name})")),
+            line("DESCRIPTION", text(_leg_description(leg, person))),
+            *([line("LOCATION", text(leg.origin))] if leg.origin else []),
+            line("CATEGORIES", text_list(_unique(["travel", leg.mode]))),
+            line("SEQUENCE", "0"),
+            line("END", "VEVENT"),
+        ]
+        spans = tuple(
+            ZoneSpan(zone, moment, moment)
+            for moment in (leg.depart, leg.arrive)
+            if (zone := _zone(moment.tzinfo)) is not None
+        )
+        return Rendered(uid, leg.depart.astimezone(UTC), b"".join(lines), spans)
+
+
+# -- times ------------------------------------------------------------------------------------
+
+
+def _when(session: Session) -> list[bytes]:
+    first = session.occurrences[0]
+    if session.all_day:
+        lines = [
+            line("DTSTART", format_date(first.first_day), ";VALUE=DATE"),
+            # iCalendar ends are exclusive: an all-day session ending on the 19th ends on the 20th.
+            line("DTEND", format_date(first.last_day + timedelta(days=1)), ";VALUE=DATE"),
+        ]
+    else:
+        lines = [_moment("DTSTART", first.start), _moment("DTEND", first.end)]
+    if session.repeat is not None:
+        lines.extend(_recurrence(session))
+    return lines
+
+
+def _stretched(session: Session) -> list[Occurrence]:
+    """Occurrences that last longer or shorter than the first in elapsed time.
+
+    The timeline keeps a repeat's wall-clock times (01:00-04:00 every night), so on the
+    night the clocks change an occurrence lasts an hour more or less. Calendars give every
+    instance of an RRULE the first one's exact duration; those occurrences get their own
+    VEVENT (RECURRENCE-ID) with the right end.
+    """
+    if session.repeat is None or session.all_day:
+        return []
+    elapsed = [o.end.astimezone(UTC) - o.start.astimezone(UTC) for o in session.occurrences]
+    return [o for o, span in zip(session.occurrences, elapsed, strict=True) if span != elapsed[0]]
+
+
+def _override(occurrence: Occurrence) -> list[bytes]:
+    return [
+        _moment("RECURRENCE-ID", occurrence.start),
+        _moment("DTSTART", occurrence.start),
+        _moment("DTEND", occurrence.end),
+    ]
+
+
+def _moment(name: str, moment: datetime) -> bytes:
+    zone = _zone(moment.tzinfo)
+    if zone is None:
+        return line(name, format_utc(moment))
+    return line(name, format_local(moment), f";TZID={zone.key}")
+
+
+def _zone(value: tzinfo | None) -> ZoneInfo | None:
+    """The zone to name with TZID; None for UTC, which is written with a Z instead."""
+    if isinstance(value, ZoneInfo) and value.key not in _UTC_KEYS:
+        return value
+    return None
+
+
+def _recurrence(session: Session) -> list[bytes]:
+    starts = [occurrence.start.replace(tzinfo=None) for occurrence in session.occurrences]
+    rule = _rule_without_bounds(session.repeat or "")
+    generated = _expand(rule, starts[0], starts[-1]) if rule else []
+    kept = set(starts)
+    if not generated or generated[0] != starts[0] or not kept.issubset(generated):
+        return [_dates("RDATE", session, starts[1:])] if len(starts) > 1 else []
+    if session.all_day:
+        until = format_date(starts[-1].date())
+    else:
+        until = format_utc(session.occurrences[-1].start)
+    lines = [line("RRULE", f"{rule};UNTIL={until}")]
+    excepted = [start for start in generated if start not in kept]
+    if excepted:
+        lines.append(_dates("EXDATE", session, excepted))
+    return lines
+
+
+def _rule_without_bounds(written: str) -> str | None:
+    """The rule as written minus UNTIL and COUNT, FREQ first (some clients insist); None if
+    a part is not a plain RRULE part, so nothing odd from YAML reaches the line."""
+    body = written.strip()
+    if body.upper().startswith("RRULE:"):
+        body = body[6:]
+    parts = []
+    for piece in body.split(";"):
+        name, _, value = piece.strip().upper().partition("=")
+        if name in ("UNTIL", "COUNT") or not name:
+            continue
+        if name not in _RULE_PARTS or not _RULE_VALUE.match(value):
+            return None
+        parts.append((name, value))
+    parts.sort(key=lambda part: part[0] != "FREQ")
+    if not parts or parts[0][0] != "FREQ":
+        return None
+    return ";".join(f"{name}={value}" for name, value in parts)
+
+
+def _expand(rule: str, first: datetime, last: datetime) -> list[datetime]:
+    try:
+        return list(rrulestr(f"{rule};UNTIL={format_local(last)}", dtstart=first))
+    except (ValueError, TypeError):
+        return []
+
+
+def _dates(name: str, session: Session, starts: Sequence[datetime]) -> bytes:
+    if session.all_day:
+        return line(name, ",".join(format_date(start.date()) for start in starts), ";VALUE=DATE")
+    zone = session.timezone
+    if zone.key in _UTC_KEYS:
+        return line(name, ",".join(format_utc(start.replace(tzinfo=zone)) for start in starts))
+    return line(name, ",".join(format_local(start) for start in starts), f";TZID={zone.key}")
+
+
+# -- small helpers ------------------------------------------------------------------------------
+
+
+def _conference(session: Session) -> list[bytes]:
+    if not session.online_url:
+        return []
+    params = f";VALUE=URI;FEATURE=VIDEO;LABEL={param('Join online')}"
+    return [line("CONFERENCE", uri(session.online_url), params)]
+
+
+def _leg_description(leg: TravelLeg, person: Person) -> str:
+    facts = [f"Traveller: {person.name}", f"Mode: {leg.mode}"]
+    if leg.ref:
+        facts.append(f"Reference: {leg.ref}")
+    for label, place, moment in (
+        ("Departs", leg.origin, leg.depart),
+        ("Arrives", leg.destination, leg.arrive),
+    ):
+        zone = getattr(moment.tzinfo, "key", "UTC")
+        facts.append(f"{label}: {place or '?'}, {moment:%Y-%m-%d %H:%M} ({zone})")
+    return "\n".join(facts)
+
+
+def _mailto(person: Person) -> str:
+    return "mailto:" + uri(person.email or "")
+
+
+def _number(value: float) -> str:
+    """Degrees with up to six decimals (about 10 cm), without trailing zeros."""
+    return f"{value:.6f}".rstrip("0").rstrip(".")
+
+
+def _slug(value: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-") or "leg"
+
+
+def _unique(values: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(values))
