@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from planner.cli.diff import diff
 from planner.cli.ics import ics
 from planner.cli.listing import list_entries
 from planner.cli.rules import rules
@@ -28,6 +29,7 @@ app.command()(rules)
 app.command(name="list")(list_entries)
 app.command()(schema)
 app.command()(ics)
+app.command()(diff)
 
 
 def main() -> None:

@@ -21,6 +21,7 @@ class ReportFormat(StrEnum):
     text = "text"
     json = "json"
     github = "github"
+    sarif = "sarif"
 
 
 def _codes(value: str | None) -> list[str] | None:

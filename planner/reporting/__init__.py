@@ -10,8 +10,9 @@ import json
 from collections.abc import Callable, Sequence
 
 from planner.diagnostics import Diagnostic, Severity, Summary
+from planner.reporting.sarif import render_sarif
 
-__all__ = ["REPORT_FORMATS", "render_github", "render_json", "render_text"]
+__all__ = ["REPORT_FORMATS", "render_github", "render_json", "render_sarif", "render_text"]
 
 Renderer = Callable[[Sequence[Diagnostic], Sequence[str]], str]
 
@@ -77,4 +78,5 @@ REPORT_FORMATS: dict[str, Renderer] = {
     "text": render_text,
     "json": render_json,
     "github": render_github,
+    "sarif": render_sarif,
 }
