@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from planner.diagnostics import Diagnostic, ProgrammeError, Severity, sort_diagnostics
+from planner.loading.collector import collector_paused
 from planner.loading.files import read_programme_files
 from planner.loading.resolve import resolve
 from planner.loading.validate import validate_sections
@@ -38,6 +39,7 @@ def max_bytes_from_env() -> int:
     return int(value) if value.isdigit() else DEFAULT_MAX_BYTES
 
 
+@collector_paused()
 def load_programme(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> LoadResult:
     """Read, validate and resolve a programme, collecting every diagnostic.
 

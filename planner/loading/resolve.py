@@ -333,6 +333,8 @@ class _Resolver:
 
     def _localize(self, naive: datetime, zone: ZoneInfo, entry: Entry, *sub: PathPart) -> datetime:
         aware, issue = localize(naive, zone)
+        if issue is None:
+            return aware
         shown = naive.strftime("%Y-%m-%d %H:%M")
         if issue is LocalTimeIssue.NONEXISTENT:
             self.report(

@@ -79,9 +79,12 @@ class SourceMap:
 
     def locate(self, root: Any, path: Sequence[PathPart], *, at_key: bool = False) -> Location:
         """The deepest known position along ``path``; ``at_key`` points at the last key itself."""
-        best: Location | None = None
         node = root
         walked: list[PathPart] = []
+        # Containers along the path that have marks, deepest last; points are decoded only
+        # for the deepest that has one (this runs for every session of a large programme).
+        marked: list[tuple[tuple[Any, Any], PathPart, bool]] = []
+        last = len(path) - 1
         for index, part in enumerate(path):
             entry = self._entries.get(id(node))
             child = _child(node, part)
@@ -90,14 +93,15 @@ class SourceMap:
                 continue
             walked.append(part)
             if entry is not None:
-                point = _point(entry, part, key=at_key and index == len(path) - 1)
-                if point is not None:
-                    best = Location(point[0], point[1] + 1, point[2] + 1, format_path(walked))
+                marked.append((entry, part, at_key and index == last))
             node = child
-        if best is None:
-            file, (line, column) = next(iter(self._roots.items()), ("<unknown>", (0, 0)))
-            return Location(file, line + 1, column + 1, format_path(walked))
-        return Location(best.file, best.line, best.column, format_path(walked))
+        shown = format_path(walked)
+        for entry, part, key in reversed(marked):
+            point = _point(entry, part, key=key)
+            if point is not None:
+                return Location(point[0], point[1] + 1, point[2] + 1, shown)
+        file, (line, column) = next(iter(self._roots.items()), ("<unknown>", (0, 0)))
+        return Location(file, line + 1, column + 1, shown)
 
     def container_location(self, root: Any, path: Sequence[PathPart]) -> Location:
         """Where the container at ``path`` starts (its parent's mark for it)."""

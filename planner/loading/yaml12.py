@@ -1,16 +1,18 @@
 """A safe, fast YAML 1.2 reader that remembers where every value came from.
 
-libyaml (through PyYAML's C parser) builds the node tree at C speed and keeps each node's
-line and column. PyYAML's own constructors are skipped: they follow YAML 1.1, where
-``NO`` is false and ``10:00`` is 600. Here plain scalars follow the YAML 1.2 core schema,
-only plain data is built (no object tags), duplicate keys are reported, and aliases may
-not expand beyond a budget, so a "billion laughs" file is refused instead of exhausting
-memory.
+libyaml (through PyYAML's C parser) parses at C speed and gives each event its line and
+column. Plain data is built straight from that event stream: no node tree is composed,
+so a large file costs its data and positions only, not a second copy as nodes. PyYAML's
+own constructors are skipped: they follow YAML 1.1, where ``NO`` is false and ``10:00``
+is 600. Here plain scalars follow the YAML 1.2 core schema, only plain data is built (no
+object tags), duplicate keys are reported, and aliases may not expand beyond a budget,
+so a "billion laughs" file is refused instead of exhausting memory.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,7 +20,18 @@ from typing import Any
 import yaml
 import yaml.reader
 from yaml._yaml import CParser
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.composer import ComposerError
+from yaml.error import Mark
+from yaml.events import (
+    AliasEvent,
+    CollectionStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
 
 from planner.diagnostics import Diagnostic, Location, Severity
 from planner.loading.sourcemap import SourceMap, pack, pack_point, unpack
@@ -29,7 +42,6 @@ DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 64
 _ALIAS_BASE_BUDGET = 100_000
 
-_PLAIN = "?"
 _STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
@@ -52,21 +64,6 @@ _INF = re.compile(r"[-+]?\.(inf|Inf|INF)")
 _NAN = re.compile(r"\.(nan|NaN|NAN)")
 # First characters of every plain scalar the core schema reads as something other than text.
 _MAYBE_TYPED = frozenset("-+.0123456789nNtTfF~")
-
-
-class _NodeParser(CParser):
-    """libyaml's composer with resolution deferred to :class:`_Builder`."""
-
-    def resolve(self, kind: type[Node], value: str | None, implicit: tuple[bool, bool]) -> str:
-        if kind is ScalarNode:
-            return _PLAIN if implicit[0] else _STR
-        return _MAP if kind is MappingNode else _SEQ
-
-    def descend_resolver(self, parent: Node | None, index: Any) -> None:
-        return None
-
-    def ascend_resolver(self) -> None:
-        return None
 
 
 @dataclass
@@ -114,9 +111,11 @@ def _file_diagnostic(file: str, code: str, message: str) -> Diagnostic:
 def parse_yaml(text: str, file: str, source_map: SourceMap) -> Document:
     """Parse one YAML document into plain data, recording positions in ``source_map``."""
     document = Document(file, None)
+    builder = _Builder(CParser(text), file, source_map)
     try:
-        root = _NodeParser(text).get_single_node()
+        found, data = builder.document()
     except yaml.MarkedYAMLError as error:
+        # The file cannot be read: its syntax error is the one thing worth saying.
         document.diagnostics.append(_syntax_diagnostic(error, file))
         return document
     except yaml.reader.ReaderError as error:
@@ -125,20 +124,17 @@ def parse_yaml(text: str, file: str, source_map: SourceMap) -> Document:
     except yaml.YAMLError as error:
         document.diagnostics.append(_file_diagnostic(file, "yaml-syntax", str(error)))
         return document
-    if root is None:
+    except _AliasBudgetExceeded as exceeded:
+        document.diagnostics.extend([*builder.diagnostics, exceeded.diagnostic])
+        return document
+    document.diagnostics.extend(builder.diagnostics)
+    if not found:
         document.diagnostics.append(
             _file_diagnostic(
                 file, "empty-file", "the file is empty; it needs at least `version: 1`"
             )
         )
-        return document
-    source_map.set_root(file, root.start_mark.line, root.start_mark.column)
-    builder = _Builder(file, source_map, document.diagnostics)
-    try:
-        document.data = builder.build(root, 0)
-    except _AliasBudgetExceeded as exceeded:
-        document.data = None
-        document.diagnostics.append(exceeded.diagnostic)
+    document.data = data
     return document
 
 
@@ -176,45 +172,97 @@ class _AliasBudgetExceeded(Exception):
 
 
 class _Builder:
-    """Turns libyaml's nodes into plain data, following the YAML 1.2 core schema."""
+    """Builds plain data from libyaml's events, following the YAML 1.2 core schema.
 
-    def __init__(self, file: str, source_map: SourceMap, diagnostics: list[Diagnostic]) -> None:
+    Events are typed ``Any``: PyYAML's stubs make every mark optional, while libyaml sets
+    them all; reading them unchecked also keeps this per-event loop fast.
+    """
+
+    def __init__(self, parser: CParser, file: str, source_map: SourceMap) -> None:
+        self.next_event: Callable[[], Any] = parser.get_event
         self.file = file
         self.source_map = source_map
-        self.diagnostics = diagnostics
-        self.built: dict[int, tuple[Any, int]] = {}
+        self.diagnostics: list[Diagnostic] = []
+        # anchor -> (value, size in nodes, where it was defined); scalars have size 1.
+        self.anchors: dict[str, tuple[Any, int, Mark]] = {}
+        self.open_anchors: dict[str, Mark] = {}
         self.nodes = 0
         self.expanded = 0
 
-    def build(self, node: Node, depth: int) -> Any:
-        return self._node(node, depth)[0]
-
-    def _node(self, node: Node, depth: int) -> tuple[Any, int]:
-        """The value and the number of nodes it stands for once aliases are expanded."""
-        if type(node) is ScalarNode:
-            return self._scalar(node), 1
-        seen = self.built.get(id(node))
-        if seen is not None:
-            self._spend_alias(node, seen[1])
-            return seen
-        if depth >= MAX_DEPTH:
-            self._error(
-                node, "yaml-syntax", f"the data is nested more than {MAX_DEPTH} levels deep"
+    def document(self) -> tuple[bool, Any]:
+        """(whether the stream holds a document, its data)."""
+        self.next_event()  # stream start
+        if type(self.next_event()) is StreamEndEvent:
+            return False, None
+        first = self.next_event()  # the document started: this is its root's first event
+        self.source_map.set_root(self.file, first.start_mark.line, first.start_mark.column)
+        data = self.value(first, 0)[0]
+        self.next_event()  # document end
+        after = self.next_event()
+        if type(after) is not StreamEndEvent:
+            raise ComposerError(
+                "expected a single document in the stream",
+                first.start_mark,
+                "but found another document",
+                after.start_mark,
             )
+        return True, data
+
+    def value(self, event: Any, depth: int) -> tuple[Any, int]:
+        """The value that starts with ``event``, and how many nodes it stands for."""
+        kind = type(event)
+        if kind is ScalarEvent:
+            value = self.scalar(event)
+            if event.anchor is not None:
+                self.define(event.anchor, event.start_mark)
+                self.anchors[event.anchor] = (value, 1, event.start_mark)
+            return value, 1
+        if kind is AliasEvent:
+            return self.alias(event)
+        if depth >= MAX_DEPTH or not self.tag_allowed(event, kind):
+            if depth >= MAX_DEPTH:
+                nested = f"the data is nested more than {MAX_DEPTH} levels deep"
+                self.error(event.start_mark, "yaml-syntax", nested)
+            self.skip(event)
             return None, 1
-        if node.tag not in (_MAP, _SEQ) or (node.tag == _MAP) != (type(node) is MappingNode):
-            self._refuse_tag(node)
-            return None, 1
-        result: tuple[Any, int]
-        if isinstance(node, MappingNode):
-            result = self._mapping(node, depth)
+        anchor = event.anchor
+        if anchor is not None:
+            self.define(anchor, event.start_mark)
+            self.open_anchors[anchor] = event.start_mark
+        if kind is MappingStartEvent:
+            result: tuple[Any, int] = self.mapping(event, depth)
         else:
-            assert isinstance(node, SequenceNode)
-            result = self._sequence(node, depth)
-        self.built[id(node)] = result
+            result = self.sequence(event, depth)
+        if anchor is not None:
+            del self.open_anchors[anchor]
+            self.anchors[anchor] = (result[0], result[1], event.start_mark)
         return result
 
-    def _spend_alias(self, node: Node, size: int) -> None:
+    def define(self, anchor: str, mark: Mark) -> None:
+        first = self.anchors.get(anchor, (None, 0, self.open_anchors.get(anchor)))[2]
+        if first is not None:
+            raise ComposerError(
+                "found duplicate anchor; first occurrence", first, "second occurrence", mark
+            )
+
+    def alias(self, event: Any) -> tuple[Any, int]:
+        found = self.anchors.get(event.anchor)
+        if found is None:
+            if event.anchor in self.open_anchors:
+                self.error(
+                    event.start_mark,
+                    "yaml-syntax",
+                    f"the alias *{event.anchor} is inside the list or mapping it names, so the "
+                    "data would be nested without end",
+                )
+                return None, 1
+            raise ComposerError(None, None, "found undefined alias", event.start_mark)
+        value, size, defined = found
+        if size > 1:
+            self.spend_alias(defined, size)
+        return value, size
+
+    def spend_alias(self, defined: Mark, size: int) -> None:
         self.expanded += size
         if self.expanded > _ALIAS_BASE_BUDGET + 2 * self.nodes:
             raise _AliasBudgetExceeded(
@@ -224,85 +272,129 @@ class _Builder:
                     "aliases (*name) here expand to more than "
                     f"{_ALIAS_BASE_BUDGET + 2 * self.nodes:,} values; planner refuses such a "
                     "file (a 'billion laughs' bomb) rather than filling memory",
-                    self._location(node),
+                    self.location(defined),
                 )
             )
 
-    def _mapping(self, node: MappingNode, depth: int) -> tuple[dict[str, Any], int]:
+    def mapping(self, start: Any, depth: int) -> tuple[dict[str, Any], int]:
         result: dict[str, Any] = {}
         marks: dict[str, int] = {}
         size = 1
-        for key_node, value_node in node.value:
-            if type(key_node) is not ScalarNode:
-                self._error(key_node, "schema", "a key must be plain text, not a list or mapping")
+        next_event = self.next_event
+        while True:
+            key_event = next_event()
+            if type(key_event) is MappingEndEvent:
+                break
+            key = self.key(key_event)
+            if key is None or key in result:
+                if key is not None:
+                    first_line = unpack(marks[key])[0][0] + 1
+                    self.error(
+                        key_event.start_mark,
+                        "duplicate-key",
+                        f"the key `{key}` appears twice in this mapping (first at line "
+                        f"{first_line}); remove or rename one",
+                    )
+                self.skip(next_event())
                 continue
-            key = key_node.value
-            key_mark = key_node.start_mark
-            if key in result:
-                first_line = unpack(marks[key])[0][0] + 1
-                self._error(
-                    key_node,
-                    "duplicate-key",
-                    f"the key `{key}` appears twice in this mapping (first at line {first_line}); "
-                    "remove or rename one",
-                )
-                continue
-            value, value_size = self._node(value_node, depth + 1)
+            value_event = next_event()
+            value, value_size = self.value(value_event, depth + 1)
             size += value_size
             result[key] = value
-            value_mark = value_node.start_mark
+            key_mark, value_mark = key_event.start_mark, value_event.start_mark
             marks[key] = pack(key_mark.line, key_mark.column, value_mark.line, value_mark.column)
         self.nodes += size
         self.source_map.add_mapping(result, self.file, marks)
         return result, size
 
-    def _sequence(self, node: SequenceNode, depth: int) -> tuple[list[Any], int]:
+    def key(self, event: Any) -> str | None:
+        """A mapping key as written (keys are text), or None (reported) when it is not text."""
+        kind = type(event)
+        if kind is ScalarEvent:
+            if event.anchor is not None:
+                self.define(event.anchor, event.start_mark)
+                self.anchors[event.anchor] = (self.scalar(event), 1, event.start_mark)
+            return str(event.value)
+        if kind is AliasEvent:
+            found = self.anchors.get(event.anchor)
+            if found is not None and found[1] == 1 and isinstance(found[0], str):
+                return found[0]
+        self.error(event.start_mark, "schema", "a key must be plain text, not a list or mapping")
+        self.skip(event)
+        return None
+
+    def sequence(self, start: Any, depth: int) -> tuple[list[Any], int]:
         result: list[Any] = []
         marks: list[int] = []
         size = 1
-        for item_node in node.value:
-            value, value_size = self._node(item_node, depth + 1)
+        next_event = self.next_event
+        while True:
+            event = next_event()
+            if type(event) is SequenceEndEvent:
+                break
+            value, value_size = self.value(event, depth + 1)
             size += value_size
             result.append(value)
-            mark = item_node.start_mark
+            mark = event.start_mark
             marks.append(pack_point(mark.line, mark.column))
         self.nodes += size
         self.source_map.add_sequence(result, self.file, marks)
         return result, size
 
-    def _scalar(self, node: ScalarNode) -> Any:
-        tag = node.tag
-        value: str = node.value
-        if tag == _PLAIN:
+    def skip(self, event: Any) -> None:
+        """Consume the rest of a value that is not built (too deep, or under a bad key)."""
+        if not isinstance(event, CollectionStartEvent):
+            return
+        depth = 1
+        while depth:
+            kind = type(self.next_event())
+            if kind is MappingStartEvent or kind is SequenceStartEvent:
+                depth += 1
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                depth -= 1
+
+    def scalar(self, event: Any) -> Any:
+        tag = event.tag
+        value: str = event.value
+        if tag is None or tag == "!":
+            if not event.implicit[0]:
+                return value  # quoted or block text: always a string
             return _resolve_plain(value) if (not value or value[0] in _MAYBE_TYPED) else value
         if tag == _STR:
             return value
         kind = _ALLOWED_SCALAR_TAGS.get(tag)
         if kind is None:
-            self._refuse_tag(node)
+            self.refuse_tag(event)
             return None
         converted = _resolve_plain(value)
         expected = {"int": int, "float": float, "bool": bool, "null": type(None)}[kind]
         if kind == "float" and type(converted) is int:
             return float(converted)
         if type(converted) is not expected:
-            self._error(node, "schema", f"`{value}` is not a valid {kind}")
+            self.error(event.start_mark, "schema", f"`{value}` is not a valid {kind}")
             return None
         return converted
 
-    def _refuse_tag(self, node: Node) -> None:
-        self._error(
-            node,
+    def tag_allowed(self, event: Any, kind: type) -> bool:
+        """A list or mapping may only carry its own core tag; any other is refused."""
+        tag = event.tag
+        if tag is None or tag == "!" or tag == (_MAP if kind is MappingStartEvent else _SEQ):
+            return True
+        self.refuse_tag(event)
+        return False
+
+    def refuse_tag(self, event: Any) -> None:
+        self.error(
+            event.start_mark,
             "yaml-tag",
-            f"the tag `{node.tag}` is not allowed: planner reads plain data only "
+            f"the tag `{event.tag}` is not allowed: planner reads plain data only "
             "(remove the tag, or quote the value)",
         )
 
-    def _error(self, node: Node, code: str, message: str) -> None:
-        self.diagnostics.append(Diagnostic(code, Severity.ERROR, message, self._location(node)))
+    def error(self, mark: Mark, code: str, message: str) -> None:
+        self.diagnostics.append(Diagnostic(code, Severity.ERROR, message, self.location(mark)))
 
-    def _location(self, node: Node) -> Location:
-        mark = node.start_mark
+    def location(self, mark: Mark) -> Location:
         return Location(self.file, mark.line + 1, mark.column + 1)
 
 

@@ -8,11 +8,10 @@ silences with ``allow``.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
 
 from planner.diagnostics import Diagnostic, Severity, sort_diagnostics
+from planner.loading.collector import collector_paused
 from planner.rules.base import Finding, Rule
 from planner.rules.config import Configuration, configure
 from planner.rules.context import RuleContext
@@ -35,7 +34,8 @@ def check_programme(
     :class:`~planner.rules.registry.UnknownRuleError` naming the closest one.
     """
     chosen = selected_rules(select, ignore)
-    with _collector_paused():
+    # The rules build large, acyclic views: no collector passes over them (see there).
+    with collector_paused():
         configuration = configure(programme)
         diagnostics = list(configuration.diagnostics)
         context = RuleContext(programme, configuration)
@@ -91,19 +91,3 @@ def _diagnostics(
             finding.sessions,
             finding.people,
         )
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while the rules build their views.
-
-    The rules allocate millions of small, acyclic objects on a large programme; each
-    generation-2 pass would walk the whole programme again for nothing.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()

@@ -1,0 +1,243 @@
+"""Time ``planner validate`` (and the exporters) as whole processes against a floor.
+
+The floor is the least any YAML-reading tool pays: loading the same file with PyYAML's
+C loader (``yaml.load(f, Loader=yaml.CSafeLoader)``) in a fresh Python process. Every
+figure is the median of several runs, the floor and the command alternating so that a
+busy machine slows both alike; peak memory is the child's maximum resident set size
+(``wait4``). Targets are ratios to the floor, so they hold on any machine:
+
+- ``planner validate`` (every rule) at most 2x the floor at 10k and 100k sessions;
+- its peak memory at most 1.5x the floor's;
+- growth: the 100k/10k time ratio under 12.
+
+At 10k sessions / 1k people the same run times ``planner ics --all -o DIR`` and
+``planner itinerary --all -o DIR`` against the same floor, when those commands exist.
+
+Usage: python bench/run.py [--sizes 1000,10000,100000] [--runs 5] [--out bench/RESULTS.md]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+# bench/ is a folder of scripts, not a package: its generator is imported by path.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import write_programme
+
+FLOOR = (
+    "import sys, yaml\n"
+    "with open(sys.argv[1], encoding='utf-8') as f:\n"
+    "    yaml.load(f, Loader=yaml.CSafeLoader)"
+)
+EXPORT_SIZE = 10_000
+TARGET_TIME, TARGET_MEMORY, TARGET_GROWTH = 2.0, 1.5, 12.0
+
+
+@dataclass(frozen=True)
+class Sample:
+    seconds: float
+    peak_kib: int
+    status: int
+
+
+@dataclass(frozen=True)
+class Row:
+    command: str
+    sessions: int
+    megabytes: float
+    seconds: float
+    floor_seconds: float
+    peak_mib: float
+    floor_peak_mib: float
+    note: str = ""
+
+    @property
+    def time_ratio(self) -> float:
+        return self.seconds / self.floor_seconds
+
+    @property
+    def memory_ratio(self) -> float:
+        return self.peak_mib / self.floor_peak_mib
+
+
+def run_once(argv: Sequence[str]) -> Sample:
+    """Run a command to the end; its wall time and its own peak memory (not its parent's)."""
+    started = time.perf_counter()
+    child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    elapsed = time.perf_counter() - started
+    child.returncode = os.waitstatus_to_exitcode(status)
+    return Sample(elapsed, int(usage.ru_maxrss), child.returncode)
+
+
+def measure(command: Sequence[str], floor: Sequence[str], runs: int) -> tuple[Sample, Sample]:
+    """Medians of ``runs`` alternating runs of the command and of the floor."""
+    mine: list[Sample] = []
+    base: list[Sample] = []
+    for _ in range(runs):
+        base.append(run_once(floor))
+        mine.append(run_once(command))
+    if any(sample.status not in (0, 1) for sample in mine):
+        raise SystemExit(f"{' '.join(command)} failed (exit {mine[-1].status})")
+    return _median(mine), _median(base)
+
+
+def _median(samples: list[Sample]) -> Sample:
+    return Sample(
+        statistics.median(s.seconds for s in samples),
+        int(statistics.median(s.peak_kib for s in samples)),
+        samples[-1].status,
+    )
+
+
+def planner_command() -> list[str]:
+    found = shutil.which("planner", path=str(Path(sys.executable).parent))
+    return [found] if found else [sys.executable, "-m", "planner"]
+
+
+def command_exists(planner: list[str], name: str) -> bool:
+    result = subprocess.run([*planner, name, "--help"], capture_output=True, check=False)
+    return result.returncode == 0
+
+
+def bench_size(planner: list[str], path: Path, sessions: int, runs: int) -> Row:
+    floor = [sys.executable, "-c", FLOOR, str(path)]
+    mine, base = measure([*planner, "validate", str(path)], floor, runs)
+    return _row("planner validate", sessions, path, mine, base)
+
+
+def bench_exports(planner: list[str], path: Path, runs: int, scratch: Path) -> list[Row]:
+    """ics and itinerary for everyone, against the floor, at 10k sessions / 1k people."""
+    floor = [sys.executable, "-c", FLOOR, str(path)]
+    rows = []
+    for name in ("ics", "itinerary"):
+        label = f"planner {name} --all -o DIR"
+        if not command_exists(planner, name):
+            rows.append(Row(label, EXPORT_SIZE, 0, 0, 1, 0, 1, note="command absent: skipped"))
+            continue
+        output = scratch / name
+        command = [*planner, name, "-f", str(path), "--all", "-o", str(output)]
+        mine, base = measure(command, floor, runs)
+        rows.append(_row(label, EXPORT_SIZE, path, mine, base))
+    return rows
+
+
+def _row(label: str, sessions: int, path: Path, mine: Sample, base: Sample) -> Row:
+    return Row(
+        label,
+        sessions,
+        path.stat().st_size / 1e6,
+        mine.seconds,
+        base.seconds,
+        mine.peak_kib / 1024,
+        base.peak_kib / 1024,
+    )
+
+
+# -- the report ------------------------------------------------------------------------------
+
+
+def report(rows: list[Row], runs: int, argv: Sequence[str]) -> str:
+    lines = [
+        "# Benchmark results",
+        "",
+        "Generated by `python bench/run.py " + " ".join(argv) + "`: medians of "
+        f"{runs} runs per figure, each command run as a whole process and alternated with "
+        "the floor (PyYAML's C loader reading the same file in a fresh Python). "
+        "Memory is the peak resident set size of the process.",
+        "",
+        f"Machine: {platform.platform()}, Python {platform.python_version()}, "
+        f"{os.cpu_count()} CPUs.",
+        "",
+        "| command | sessions | file MB | median s | floor s | time ratio | peak MiB "
+        "| floor MiB | memory ratio | note |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for row in rows:
+        if row.note:
+            lines.append(f"| {row.command} | {row.sessions} | | | | | | | | {row.note} |")
+            continue
+        lines.append(
+            f"| {row.command} | {row.sessions} | {row.megabytes:.1f} | {row.seconds:.2f} | "
+            f"{row.floor_seconds:.2f} | {row.time_ratio:.2f} | {row.peak_mib:.0f} | "
+            f"{row.floor_peak_mib:.0f} | {row.memory_ratio:.2f} | |"
+        )
+    lines += ["", *verdicts(rows)]
+    return "\n".join(lines) + "\n"
+
+
+def verdicts(rows: list[Row]) -> list[str]:
+    """The targets, each with the measured figure and whether it holds."""
+    found = ["## Targets", ""]
+    validate = {row.sessions: row for row in rows if row.command == "planner validate"}
+    for size in (10_000, 100_000):
+        if size in validate:
+            row = validate[size]
+            found.append(_verdict(f"time at {size:,} sessions", row.time_ratio, TARGET_TIME))
+            found.append(_verdict(f"memory at {size:,} sessions", row.memory_ratio, TARGET_MEMORY))
+    if 10_000 in validate and 100_000 in validate:
+        growth = validate[100_000].seconds / validate[10_000].seconds
+        found.append(_verdict("growth, 100k/10k time", growth, TARGET_GROWTH))
+    return found
+
+
+def _verdict(what: str, value: float, limit: float) -> str:
+    mark = "met" if value <= limit else "MISSED"
+    return f"- {what}: {value:.2f} (target at most {limit:g}): {mark}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    sizes = [int(size) for size in args.sizes.split(",")]
+    planner = planner_command()
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory(prefix="planner-bench-") as folder:
+        scratch = Path(folder)
+        for size in sizes:
+            path = write_programme(scratch / f"programme-{size}.yaml", size, args.seed)
+            runs = args.runs if size < 100_000 else max(3, args.runs // 2)
+            rows.append(bench_size(planner, path, size, runs))
+            print(_progress(rows[-1]), flush=True)
+            if size == EXPORT_SIZE and not args.no_exports:
+                for row in bench_exports(planner, path, runs, scratch):
+                    rows.append(row)
+                    print(_progress(row), flush=True)
+    text = report(rows, args.runs, sys.argv[1:] if argv is None else argv)
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+    print(text)
+    return 0
+
+
+def _progress(row: Row) -> str:
+    if row.note:
+        return f"{row.command} at {row.sessions}: {row.note}"
+    return (
+        f"{row.command} at {row.sessions}: {row.seconds:.2f} s (floor {row.floor_seconds:.2f} s, "
+        f"x{row.time_ratio:.2f}), {row.peak_mib:.0f} MiB (x{row.memory_ratio:.2f})"
+    )
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--sizes", default="1000,10000,100000", help="Session counts.")
+    parser.add_argument("--runs", type=int, default=5, help="Runs per figure (fewer at 100k).")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--out", default="bench/RESULTS.md", help="Where to write the table.")
+    parser.add_argument("--no-exports", action="store_true", help="Skip ics and itinerary.")
+    return parser
+
+
+if __name__ == "__main__":
+    sys.exit(main())
