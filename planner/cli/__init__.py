@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import typer
 
+from planner.cli.agenda import agenda
 from planner.cli.diff import diff
 from planner.cli.ics import ics
+from planner.cli.itinerary import itinerary
 from planner.cli.listing import list_entries
 from planner.cli.rules import rules
 from planner.cli.schema import schema
@@ -30,6 +32,8 @@ app.command(name="list")(list_entries)
 app.command()(schema)
 app.command()(ics)
 app.command()(diff)
+app.command()(itinerary)
+app.command()(agenda)
 
 
 def main() -> None:

@@ -1,0 +1,95 @@
+"""``planner agenda``: the programme as a table, by event, venue and day, or a venue's rooms."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from planner.cli.common import FileOption, MaxSizeOption, fail, load_or_exit
+from planner.cli.itinerary import (
+    FormatOption,
+    FromOption,
+    OutputFormat,
+    TableFormatOption,
+    ToOption,
+    WidthOption,
+    emit,
+    render_options,
+)
+from planner.exporters.base import Selection
+from planner.exporters.itinerary import AGENDA_EXPORTERS, ScheduleError, check_time_choice
+
+__all__ = ["agenda"]
+
+
+class Layout(StrEnum):
+    time = "time"
+    room = "room"
+
+
+def agenda(
+    file: FileOption = Path("events.yaml"),
+    event: Annotated[
+        str | None, typer.Option(help="Only this event (an id).", metavar="ID")
+    ] = None,
+    venue: Annotated[
+        str | None, typer.Option(help="Only this venue (an id).", metavar="ID")
+    ] = None,
+    day: Annotated[
+        datetime | None,
+        typer.Option(formats=["%Y-%m-%d"], help="Only this day (YYYY-MM-DD, local)."),
+    ] = None,
+    first_day: FromOption = None,
+    last_day: ToOption = None,
+    by: Annotated[
+        Layout,
+        typer.Option(
+            help="time: one list per day; room: a grid of the venue's rooms per day "
+            "(needs --venue; csv and json stay one row per session).",
+        ),
+    ] = Layout.time,
+    output_format: FormatOption = OutputFormat.table,
+    tablefmt: TableFormatOption = "simple",
+    tz: Annotated[
+        str, typer.Option("--tz", help="local (where each session happens) or an IANA zone.")
+    ] = "local",
+    width: WidthOption = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to this file; default: standard output."),
+    ] = None,
+    max_file_size: MaxSizeOption = None,
+) -> None:
+    """The programme as a table: every session of an event, a venue or some days.
+
+    Example: planner agenda --event asia-innova-2017 --format markdown
+    Example: planner agenda --venue casa-asia-madrid --day 2017-11-22 --by room
+    """
+    if day is not None and (first_day is not None or last_day is not None):
+        fail("--day is one day; leave out --from and --to, or --day")
+    if by is Layout.room and venue is None:
+        fail("--by room shows one venue's rooms: give --venue ID")
+    options = render_options(tablefmt, width, to_file=output is not None)
+    try:
+        exporter = AGENDA_EXPORTERS[str(output_format)](
+            tz=check_time_choice(tz), options=options, by_room=by is Layout.room
+        )
+    except ScheduleError as error:
+        fail(str(error))
+    programme = load_or_exit(file, max_file_size)
+    first, last = (day, day) if day is not None else (first_day, last_day)
+    selection = Selection(
+        event=event,
+        venue=venue,
+        first_day=first.date() if first else None,
+        last_day=last.date() if last else None,
+    )
+    try:
+        text = exporter.export(programme, selection)
+    except ScheduleError as error:
+        fail(str(error))
+    emit(text, output)

@@ -1,0 +1,219 @@
+"""``planner itinerary``: a person's or a group's programme, day by day, in any format."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Iterable
+from datetime import date, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from planner.cli.common import FileOption, MaxSizeOption, fail, load_or_exit
+from planner.exporters.base import Selection
+from planner.exporters.itinerary import (
+    FORMATS,
+    ITINERARY_EXPORTERS,
+    RenderOptions,
+    ScheduleError,
+    check_time_choice,
+)
+from planner.exporters.itinerary.as_table import TABLE_FORMATS
+from planner.output import replace_directory, write_atomic
+
+__all__ = [
+    "FormatOption",
+    "FromOption",
+    "OutputFormat",
+    "TableFormatOption",
+    "ToOption",
+    "WidthOption",
+    "emit",
+    "itinerary",
+    "render_options",
+]
+
+
+class OutputFormat(StrEnum):
+    """The exporters' formats (``FORMATS``), as a choice on the command line."""
+
+    table = "table"
+    markdown = "markdown"
+    csv = "csv"
+    json = "json"
+    html = "html"
+
+
+assert tuple(OutputFormat) == FORMATS, "every exporter format is a --format choice"
+_FOLDERS = ("people", "groups")
+_FILE_WIDTH = 120
+"""Text tables written to files (or piped) are this wide unless --width says otherwise."""
+
+FormatOption = Annotated[
+    OutputFormat,
+    typer.Option(
+        "--format",
+        help="table (text; see --tablefmt), markdown, csv, json (a list of items) or html "
+        "(a page that prints on A4).",
+    ),
+]
+TableFormatOption = Annotated[
+    str,
+    typer.Option(
+        "--tablefmt",
+        help="With --format table: any tabulate format (simple, grid, github, psql, rst ...).",
+    ),
+]
+WidthOption = Annotated[
+    int | None,
+    typer.Option(
+        help="Wrap text tables to this many columns (default: the terminal's, or "
+        f"{_FILE_WIDTH} when writing a file).",
+        min=40,
+    ),
+]
+FromOption = Annotated[
+    datetime | None,
+    typer.Option("--from", formats=["%Y-%m-%d"], help="First day shown (YYYY-MM-DD, local)."),
+]
+ToOption = Annotated[
+    datetime | None,
+    typer.Option("--to", formats=["%Y-%m-%d"], help="Last day shown (YYYY-MM-DD, local)."),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write to this file (with --all: this folder); default: standard output.",
+    ),
+]
+
+
+def itinerary(
+    who: Annotated[
+        str | None,
+        typer.Argument(help="A person or group id (see `planner list people`).", metavar="ID"),
+    ] = None,
+    file: FileOption = Path("events.yaml"),
+    output_format: FormatOption = OutputFormat.table,
+    tablefmt: TableFormatOption = "simple",
+    tz: Annotated[
+        str,
+        typer.Option(
+            "--tz",
+            help="Main time column: local (where it happens, home time beside it), home, or "
+            "an IANA zone such as Asia/Seoul (local time beside it).",
+        ),
+    ] = "local",
+    event: Annotated[
+        str | None, typer.Option(help="Only this event's sessions (travel is kept).", metavar="ID")
+    ] = None,
+    first_day: FromOption = None,
+    last_day: ToOption = None,
+    width: WidthOption = None,
+    every: Annotated[
+        bool,
+        typer.Option(
+            "--all",
+            help="Every person and group into the folder given by -o: people/ID.EXT and "
+            "groups/ID.EXT.",
+        ),
+    ] = False,
+    output: OutputOption = None,
+    max_file_size: MaxSizeOption = None,
+) -> None:
+    """A delegate's itinerary: each day, where to be, when (local and home time), what
+    happens, who chairs and speaks, travel legs and transfers with their durations.
+
+    For a group: the shared programme, naming who attends where members differ.
+    Cancelled sessions are shown and marked. Repeating sessions appear once per
+    occurrence between --from and --to.
+
+    Example: planner itinerary cambodia-delegate-1 --format html -o cambodia-1.html
+    Example: planner itinerary --all --format markdown -o build/itineraries
+    """
+    if every == (who is not None):
+        fail("give a person or group id, or --all (with -o DIR) for everyone")
+    if every and output is None:
+        fail("--all writes one file per person and group: give the folder with -o DIR")
+    options = render_options(tablefmt, width, to_file=output is not None)
+    try:
+        exporter = ITINERARY_EXPORTERS[str(output_format)](
+            tz=check_time_choice(tz), options=options
+        )
+    except ScheduleError as error:
+        fail(str(error))
+    programme = load_or_exit(file, max_file_size)
+    selection = Selection(
+        event=event, person=who, first_day=_day(first_day), last_day=_day(last_day)
+    )
+    try:
+        if every:
+            assert output is not None
+            count = _write_all(exporter.export_all(programme, selection), output)
+            typer.echo(f"planner: wrote {count} itineraries to {output}", err=True)
+            return
+        text = exporter.export(programme, selection)
+    except ScheduleError as error:
+        fail(str(error))
+    emit(text, output)
+
+
+def render_options(tablefmt: str, width: int | None, *, to_file: bool) -> RenderOptions:
+    """The table format checked, and the width: --width, else the terminal's or a file's."""
+    if tablefmt not in TABLE_FORMATS:
+        fail(f"--tablefmt {tablefmt} is not one of: {', '.join(TABLE_FORMATS)}")
+    if width is None:
+        width = _FILE_WIDTH if to_file else shutil.get_terminal_size((_FILE_WIDTH, 24)).columns
+    return RenderOptions(width=width, tablefmt=tablefmt)
+
+
+def emit(text: str, output: Path | None) -> None:
+    """Print ``text``, or write it to ``output`` atomically."""
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    if output.is_dir():
+        fail(f"{output} is a folder; give a file name (or use --all for everyone)")
+    write_atomic(output, text)
+
+
+def _day(value: datetime | None) -> date | None:
+    return value.date() if value is not None else None
+
+
+def _write_all(files: Iterable[tuple[str, str]], folder: Path) -> int:
+    """Every file into a fresh folder beside ``folder``, then swapped in whole: an
+    interrupted run leaves the previous itineraries as they were."""
+    _refuse_foreign(folder)
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+    count = 0
+    try:
+        staging.chmod(0o755)  # mkdtemp makes it private; itineraries are for sharing
+        for sub in _FOLDERS:
+            (staging / sub).mkdir()
+        for relative, text in files:
+            (staging / relative).write_bytes(text.encode("utf-8"))
+            count += 1
+        replace_directory(staging, folder)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return count
+
+
+def _refuse_foreign(folder: Path) -> None:
+    """The swap replaces the whole folder, so it may hold only an earlier --all's files."""
+    if not folder.exists():
+        return
+    if not folder.is_dir():
+        fail(f"{folder} is a file; --all needs a folder")
+    for entry in folder.iterdir():
+        ours = entry.name in _FOLDERS and entry.is_dir()
+        if not ours or not all(inner.is_file() for inner in entry.iterdir()):
+            fail(f"{folder} holds {entry.name}, which --all did not write; give a new folder")

@@ -1,0 +1,149 @@
+"""Markdown: headings per day and pipe tables, to paste into an e-mail, a wiki or an issue.
+
+Text from the YAML is backslash-escaped where Markdown would read it as markup (``*``,
+``_``, ``|``, ``<`` ...), so a title never turns into emphasis, a link or raw HTML.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import ClassVar
+
+from planner.exporters.itinerary.model import Agenda, Day, GridDay, Row, Schedule, TimeView
+from planner.exporters.itinerary.options import RenderOptions
+from planner.exporters.itinerary.text import (
+    Cell,
+    TimeCells,
+    clean,
+    display_width,
+    marker,
+    notes_text,
+    pad,
+    people_text,
+    summary_text,
+    title_text,
+)
+from planner.exporters.itinerary.timefmt import abbreviation, day_heading
+
+__all__ = ["MarkdownRenderer", "escape_markdown"]
+
+# Without `[` a link cannot start, so `(`, `)` and `!` may stay; `#` and `+` only count
+# at the start of a line, where a cell or a heading's text never is.
+_MARKUP = re.compile(r"([\\`*_\[\]<>|~])")
+
+
+def escape_markdown(text: str) -> str:
+    """Plain text that Markdown shows as written (one line; control characters dropped)."""
+    return _MARKUP.sub(r"\\\1", clean(text))
+
+
+class MarkdownRenderer:
+    name: ClassVar[str] = "markdown"
+    extension: ClassVar[str] = "md"
+    content_type: ClassVar[str] = "text/markdown; charset=utf-8"
+
+    def __init__(self, options: RenderOptions | None = None) -> None:
+        self._times = TimeCells()
+        self._cells: dict[str, tuple[str, str, str]] = {}
+
+    def render(self, schedule: Schedule) -> str:
+        parts = [_header(schedule)]
+        if isinstance(schedule, Agenda) and schedule.grid is not None:
+            parts.extend(_grid_day(day, schedule.view) for day in schedule.grid)
+        else:
+            parts.extend(self._days(schedule))
+        if not schedule.days:
+            parts.append("Nothing is scheduled.")
+        parts.append(f"**Summary:** {escape_markdown(summary_text(schedule.summary))}")
+        return "\n\n".join(parts) + "\n"
+
+    def _days(self, schedule: Schedule) -> list[str]:
+        view = schedule.view
+        rows = schedule.rows
+        main, second = self._times.columns(rows, view)
+        headers = [view.main_label]
+        if second is not None:
+            headers.append(view.second_label or "")
+        notes = any(row.notes for row in rows)
+        headers.extend(("What", "Where", "Notes") if notes else ("What", "Where"))
+        out = []
+        index = 0
+        for day in schedule.days:
+            table = []
+            for row in day.rows:
+                cells = [_one_line(main[index])]
+                if second is not None:
+                    cells.append(_one_line(second[index]))
+                cells.extend(self._texts(row)[: 3 if notes else 2])
+                table.append(cells)
+                index += 1
+            out.append(f"## {_day_title(day)}\n\n{pipe_table(headers, table)}")
+        return out
+
+    def _texts(self, row: Row) -> tuple[str, str, str]:
+        if row.attendees is not None:  # differs per group: not kept
+            return _what(row), escape_markdown(row.where), escape_markdown(notes_text(row))
+        found = self._cells.get(row.uid)
+        if found is None:
+            found = _what(row), escape_markdown(row.where), escape_markdown(notes_text(row))
+            self._cells[row.uid] = found
+        return found
+
+
+def pipe_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """A pipe table with padded columns, readable as text before it is rendered."""
+    widths = [max(3, display_width(header)) for header in headers]
+    for row in rows:
+        for index, cell in enumerate(row):
+            widths[index] = max(widths[index], display_width(cell))
+    lines = [_pipe_row(headers, widths), "| " + " | ".join("-" * w for w in widths) + " |"]
+    lines.extend(_pipe_row(row, widths) for row in rows)
+    return "\n".join(lines)
+
+
+def _pipe_row(cells: Sequence[str], widths: Sequence[int]) -> str:
+    return "| " + " | ".join(pad(c, w) for c, w in zip(cells, widths, strict=True)) + " |"
+
+
+def _what(row: Row) -> str:
+    """Title (struck out when cancelled), its status, and who chairs, speaks, attends."""
+    title = escape_markdown(title_text(row))
+    status = marker(row)
+    if status == "cancelled":
+        title = f"~~{title}~~ **cancelled**"
+    elif status is not None:
+        title = f"{title} *{status}*"
+    people = people_text(row)
+    return f"{title} · {escape_markdown(people)}" if people else title
+
+
+def _one_line(cell: Cell) -> str:
+    return escape_markdown(" ".join(cell))
+
+
+def _header(schedule: Schedule) -> str:
+    header = schedule.header
+    lines = [f"# {header.title}: {escape_markdown(header.subject)}", ""]
+    lines.extend(f"- **{label}:** {escape_markdown(value)}" for label, value in header.details)
+    return "\n".join(lines).rstrip()
+
+
+def _day_title(day: Day) -> str:
+    title = day_heading(day.day)
+    if day.events:
+        title += " · " + "; ".join(escape_markdown(event) for event in day.events)
+    return title
+
+
+def _grid_day(day: GridDay, view: TimeView) -> str:
+    headers = ["Start", *(escape_markdown(room) for room in day.rooms)]
+    rows = []
+    for slot in day.slots:
+        cells = [f"{slot.start:%H:%M} {abbreviation(slot.start)}"]
+        for entries in slot.cells:
+            texts = (f"{_what(row)} (to {view.main_times(row)[1]:%H:%M})" for row in entries)
+            cells.append("<br>".join(texts))
+        rows.append(cells)
+    title = f"{day_heading(day.day)} · {escape_markdown(day.venue)}"
+    return f"## {title}\n\n{pipe_table(headers, rows)}"

@@ -1,0 +1,420 @@
+"""Plain-text tables for a terminal or a text file, in any of tabulate's table formats.
+
+Long text is wrapped so that the table fits ``width`` columns: the time columns keep
+their width and the text columns share the rest. The default ``simple`` layout, and
+``plain``, are drawn here with tabulate's rules (checked by the tests), with each column
+as wide on every day of a schedule, so that a row is drawn once and reused by every
+itinerary that shares its session: tabulate's per-cell work would otherwise dominate the
+time of writing a thousand itineraries. Other formats go through tabulate, day by day.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Sequence
+from typing import ClassVar
+
+from tabulate import multiline_formats, tabulate, tabulate_formats
+
+from planner.exporters.itinerary.model import Agenda, Day, GridDay, Row, Schedule, TimeView
+from planner.exporters.itinerary.options import RenderOptions
+from planner.exporters.itinerary.text import (
+    Cell,
+    TimeCells,
+    clean,
+    display_width,
+    notes_text,
+    pad,
+    people_text,
+    summary_text,
+    what_text,
+)
+from planner.exporters.itinerary.timefmt import abbreviation, day_heading
+
+__all__ = ["TABLE_FORMATS", "TableRenderer", "layout_table"]
+
+TABLE_FORMATS = tuple(name for name in tabulate_formats if name != "unsafehtml")
+"""tabulate's formats, less ``unsafehtml``, which would print the YAML's text unescaped."""
+_NATIVE = {"simple": True, "plain": False}
+"""Formats drawn here: whether a rule of dashes follows the header."""
+_MIN_PADDING = 2
+"""tabulate makes every column at least its header plus two spaces wide."""
+_MIN_TEXT = 12
+_TIME_WIDTH = 16
+_WEIGHTS = {"what": 4, "where": 3, "notes": 3}
+_HEADINGS = {"what": "What", "where": "Where", "notes": "Notes"}
+
+
+class TableRenderer:
+    """Schedules as text tables; keeps wrapped cells and drawn rows between schedules."""
+
+    name: ClassVar[str] = "table"
+    extension: ClassVar[str] = "txt"
+    content_type: ClassVar[str] = "text/plain; charset=utf-8"
+
+    def __init__(self, options: RenderOptions | None = None) -> None:
+        options = options or RenderOptions()
+        if options.tablefmt not in TABLE_FORMATS:
+            choices = ", ".join(TABLE_FORMATS)
+            raise ValueError(f"`{options.tablefmt}` is not a table format; choose one of {choices}")
+        self.width = options.width
+        self.tablefmt = options.tablefmt
+        self._rule = _NATIVE.get(options.tablefmt)
+        self._joiner = "\n" if options.tablefmt in multiline_formats else " "
+        self._times = TimeCells()
+        self._texts: dict[str, tuple[str, str, str]] = {}
+        self._people: dict[str, str] = {}
+        self._cells: dict[tuple[str, str, int], Cell] = {}
+        self._drawn: dict[tuple[str, str], Cell] = {}
+        self._longest: dict[str, tuple[int, int, int]] = {}
+        self._tails: dict[tuple[str, str, int], str] = {}
+
+    def render(self, schedule: Schedule) -> str:
+        parts = [self._header(schedule)]
+        if isinstance(schedule, Agenda) and schedule.grid is not None:
+            parts.extend(self._grid_day(day, schedule.view) for day in schedule.grid)
+        else:
+            parts.extend(self._days(schedule))
+        if not schedule.days:
+            parts.append("Nothing is scheduled.")
+        parts.append(self._paragraph("Summary: ", summary_text(schedule.summary)))
+        return "\n\n".join(parts) + "\n"
+
+    # --- the parts of a page ------------------------------------------------------------
+
+    def _header(self, schedule: Schedule) -> str:
+        header = schedule.header
+        lines = [self._title(f"{header.title}: {clean(header.subject)}", "=")]
+        indent = max((len(label) for label, _ in header.details), default=0) + 2
+        lines.extend(
+            self._paragraph(f"{label}:".ljust(indent), value) for label, value in header.details
+        )
+        return "\n".join(lines)
+
+    def _paragraph(self, label: str, text: str) -> str:
+        """``label`` then ``text``, wrapped to the width with a hanging indent."""
+        lines = wrap(clean(text), max(self.width - len(label), _MIN_TEXT))
+        indent = " " * len(label)
+        return self._outside(
+            "\n".join(f"{indent if n else label}{line}" for n, line in enumerate(lines))
+        )
+
+    def _title(self, text: str, rule: str) -> str:
+        """A heading wrapped to the width and underlined."""
+        lines = wrap(text, self.width)
+        underline = rule * max(display_width(line) for line in lines)
+        return self._outside("\n".join(lines)) + "\n" + underline
+
+    def _outside(self, text: str) -> str:
+        """Text around the tables: escaped when the tables are HTML, so that all of it is."""
+        return html.escape(text) if self.tablefmt == "html" else text
+
+    def _days(self, schedule: Schedule) -> list[str]:
+        """One table per day, all with the same columns and widths."""
+        rows = schedule.rows
+        if not rows:
+            return []
+        view = schedule.view
+        main, second = self._times.columns(rows, view)
+        times = [main] if second is None else [main, second]
+        columns = ("what", "where", "notes") if any(r.notes for r in rows) else ("what", "where")
+        headers = [view.main_label, *([view.second_label or ""] if second else [])]
+        headers.extend(_HEADINGS[column] for column in columns)
+        # Time columns as wide as their longest cell, but at least 16 (09:00-10:30 CEST), so
+        # that the text columns' shares, and the rows drawn with them, repeat between
+        # itineraries.
+        fixed = [
+            _rounded(
+                max(len(header) + _MIN_PADDING, *(len(line) for cell in cells for line in cell))
+            )
+            for header, cells in zip(headers, times, strict=False)
+        ]
+        shares = self._shares(rows, columns, len(headers), sum(fixed))
+        if self._rule is None:
+            texts = [
+                [self._cell(row, column, shares[column]) for row in rows] for column in columns
+            ]
+            return self._tabulated(schedule.days, headers, [*times, *texts])
+        widths = [shares[column] for column in columns]
+        top = _top(headers, [*fixed, *widths], rule=self._rule)
+        # A row's text columns are drawn once per layout and kept; its times (which
+        # depend on the reader's zones) are drawn in front of them for each schedule.
+        layout = "|".join(map(str, widths))
+        blank = " " * (sum(fixed) + 2 * len(fixed))
+        drawn_text, tails = self._drawn.get, self._tails.get  # this loop runs once per row
+        tables = []
+        index = 0
+        for day in schedule.days:
+            drawn = []
+            for row in day.rows:
+                kept = row.attendees is None
+                text = drawn_text((row.uid, layout)) if kept else None
+                if text is None:
+                    text = self._text_lines(row, columns, widths, layout)
+                cells = [main[index]] if second is None else [main[index], second[index]]
+                index += 1
+                if any(len(cell) > 1 for cell in cells):
+                    drawn.append(_draw_before(text, cells, fixed, blank))
+                    continue
+                left = "  ".join([cell[0].ljust(w) for cell, w in zip(cells, fixed, strict=False)])
+                head = f"{left}  {text[0]}" if text[0] else left.rstrip()
+                if len(text) == 1:
+                    drawn.append(head)
+                    continue
+                tail = tails((row.uid, layout, len(blank))) if kept else None
+                drawn.append(head + (tail or self._tail(row, text, layout, blank)))
+            tables.append(f"{self._day_title(day)}\n{top}\n" + "\n".join(drawn))
+        return tables
+
+    def _tabulated(
+        self, days: Sequence[Day], headers: Sequence[str], cells: Sequence[Sequence[Cell]]
+    ) -> list[str]:
+        tables = []
+        start = 0
+        for day in days:
+            end = start + len(day.rows)
+            data = [[self._joiner.join(column[i]) for column in cells] for i in range(start, end)]
+            table = tabulate(data, headers=headers, tablefmt=self.tablefmt, disable_numparse=True)
+            tables.append(f"{self._day_title(day)}\n{table}")
+            start = end
+        return tables
+
+    def _grid_day(self, day: GridDay, view: TimeView) -> str:
+        room = self.width - _overhead(self.tablefmt, len(day.rooms) + 1) - len("00:00 CEST")
+        width = max(_MIN_TEXT, room // len(day.rooms))
+        rows: list[list[Cell]] = []
+        for slot in day.slots:
+            cells: list[Cell] = [(f"{slot.start:%H:%M} {abbreviation(slot.start)}",)]
+            for entries in slot.cells:
+                texts = [_grid_text(row, view) for row in entries]
+                cells.append(
+                    tuple(line for text in texts for line in self._wrap(text, width)) or ("",)
+                )
+            rows.append(cells)
+        title = self._title(f"{day_heading(day.day)} · {clean(day.venue)}", "-")
+        headers = ["Start", *(clean(room) for room in day.rooms)]
+        if self._rule is not None:
+            table = layout_table(headers, rows, rule=self._rule)
+        else:
+            data = [[self._joiner.join(cell) for cell in row] for row in rows]
+            table = tabulate(data, headers=headers, tablefmt=self.tablefmt, disable_numparse=True)
+        return f"{title}\n{table}"
+
+    def _day_title(self, day: Day) -> str:
+        events = "; ".join(clean(event) for event in day.events)
+        return self._title(
+            f"{day_heading(day.day)} · {events}" if events else day_heading(day.day), "-"
+        )
+
+    # --- cells, kept per row ---------------------------------------------------------------
+
+    def _text_lines(
+        self, row: Row, columns: Sequence[str], widths: Sequence[int], layout: str
+    ) -> Cell:
+        """The text columns of a row, drawn; kept unless they name a group's members."""
+        cells = [
+            self._cell(row, column, width) for column, width in zip(columns, widths, strict=True)
+        ]
+        found = _lines(cells, widths)
+        if row.attendees is None:
+            self._drawn[row.uid, layout] = found
+        return found
+
+    def _tail(self, row: Row, text: Cell, layout: str, blank: str) -> str:
+        """The lines of a row below its first, behind the blank time columns; kept."""
+        found = "".join([f"\n{blank}{line}" if line else "\n" for line in text[1:]])
+        if row.attendees is None:
+            self._tails[row.uid, layout, len(blank)] = found
+        return found
+
+    def _plain(self, row: Row) -> tuple[str, str, str, str]:
+        """Title, people, place and notes as one-line text (only the people vary by group)."""
+        found = self._texts.get(row.uid)
+        if found is None:
+            found = self._texts[row.uid] = (what_text(row), clean(row.where), notes_text(row))
+        if row.attendees is None:
+            people = self._people.get(row.uid)
+            if people is None:
+                people = self._people[row.uid] = people_text(row)
+        else:
+            people = people_text(row)
+        return found[0], people, found[1], found[2]
+
+    def _lengths(self, row: Row) -> tuple[int, int, int]:
+        """The longest unwrapped line of each text column."""
+        found = self._longest.get(row.uid) if row.attendees is None else None
+        if found is None:
+            what, people, where, notes = self._plain(row)
+            found = (
+                max(display_width(what), display_width(people)),
+                display_width(where),
+                display_width(notes),
+            )
+            if row.attendees is None:
+                self._longest[row.uid] = found
+        return found
+
+    def _cell(self, row: Row, column: str, width: int) -> Cell:
+        if row.attendees is not None:
+            return self._make_cell(row, column, width)
+        key = (row.uid, column, width)
+        found = self._cells.get(key)
+        if found is None:
+            found = self._cells[key] = self._make_cell(row, column, width)
+        return found
+
+    def _make_cell(self, row: Row, column: str, width: int) -> Cell:
+        if column != "what":
+            return self._wrap(self._plain(row)[2 if column == "where" else 3], width)
+        # The title, then who chairs, speaks and attends, below it.
+        what, people, _, _ = self._plain(row)
+        return (*self._wrap(what, width), *(self._wrap(people, width) if people else ()))
+
+    def _wrap(self, text: str, width: int) -> Cell:
+        return (text,) if display_width(text) <= width else wrap(text, width)
+
+    def _shares(
+        self, rows: Sequence[Row], columns: Sequence[str], count: int, fixed: int
+    ) -> dict[str, int]:
+        """Split what the time columns and borders leave of the width among the text.
+
+        A column whose longest text fits in its share takes only that; the rest is shared
+        again among the others, by weight, so notes get the room a short title leaves.
+        """
+        room = self.width - _overhead(self.tablefmt, count) - fixed
+        lengths = [self._lengths(row) for row in rows]
+        longest = {
+            column: max(len(_HEADINGS[column]) + _MIN_PADDING, *(item[at] for item in lengths))
+            for at, column in enumerate(columns)
+        }
+        shares: dict[str, int] = {}
+        pending = list(columns)
+        while pending:
+            total = sum(_WEIGHTS[column] for column in pending)
+            fits = [c for c in pending if longest[c] <= room * _WEIGHTS[c] // total]
+            if not fits:
+                shares.update((c, max(_MIN_TEXT, room * _WEIGHTS[c] // total)) for c in pending)
+                break
+            for column in fits:
+                shares[column] = longest[column]
+                room -= longest[column]
+                pending.remove(column)
+        return shares
+
+
+def layout_table(headers: Sequence[str], rows: Sequence[Sequence[Cell]], *, rule: bool) -> str:
+    """tabulate's ``simple`` (``rule``) or ``plain`` layout of left-aligned text cells.
+
+    Cells hold no control characters (see :func:`~planner.exporters.itinerary.text.clean`),
+    so every character is one column wide, as tabulate counts them without ``wcwidth``.
+    """
+    widths = [display_width(header) + _MIN_PADDING for header in headers]
+    for row in rows:
+        for index, cell in enumerate(row):
+            for line in cell:
+                widths[index] = max(widths[index], display_width(line))
+    lines = [_top(headers, widths, rule=rule)]
+    lines.extend(_draw(row, widths) for row in rows)
+    return "\n".join(lines)
+
+
+def _top(headers: Sequence[str], widths: Sequence[int], *, rule: bool) -> str:
+    top = "  ".join([pad(h, w) for h, w in zip(headers, widths, strict=True)]).rstrip()
+    return top + "\n" + "  ".join(["-" * width for width in widths]) if rule else top
+
+
+def _draw(cells: Sequence[Cell], widths: Sequence[int]) -> str:
+    """A row's lines: each cell padded to its column, a short cell padded with blank lines."""
+    return "\n".join(_lines(cells, widths))
+
+
+def _lines(cells: Sequence[Cell], widths: Sequence[int]) -> Cell:
+    height = max(len(cell) for cell in cells)
+    if height == 1:
+        return ("  ".join([pad(c[0], w) for c, w in zip(cells, widths, strict=True)]).rstrip(),)
+    lines = []
+    for number in range(height):
+        texts = [cell[number] if number < len(cell) else "" for cell in cells]
+        lines.append("  ".join([pad(t, w) for t, w in zip(texts, widths, strict=True)]).rstrip())
+    return tuple(lines)
+
+
+def _draw_before(text: Cell, times: Sequence[Cell], widths: Sequence[int], blank: str) -> str:
+    """Time cells drawn in front of a row's drawn text columns, as one table row.
+
+    ``blank`` is the width of the time columns and their gaps in spaces: the lines
+    below the times (most of a wrapped row) are that and the text.
+    """
+    lines = []
+    tall = max(len(cell) for cell in times)
+    for number, right in enumerate(text):
+        if number < tall:
+            cells = [cell[number] if number < len(cell) else "" for cell in times]
+            left = "  ".join([cell.ljust(width) for cell, width in zip(cells, widths, strict=True)])
+            lines.append(f"{left}  {right}" if right else left.rstrip())
+        else:
+            lines.append(blank + right if right else "")
+    for number in range(len(text), tall):
+        cells = [cell[number] if number < len(cell) else "" for cell in times]
+        lines.append(
+            "  ".join(
+                [cell.ljust(width) for cell, width in zip(cells, widths, strict=True)]
+            ).rstrip()
+        )
+    return "\n".join(lines)
+
+
+def wrap(text: str, width: int) -> Cell:
+    """``text`` in lines of at most ``width`` display columns, broken at spaces.
+
+    A word longer than a line is cut. Much faster than :mod:`textwrap`, which matters at
+    a thousand itineraries; the text is already one line with single spaces
+    (:func:`~planner.exporters.itinerary.text.clean`).
+    """
+    measure = len if text.isascii() else display_width
+    lines: list[str] = []
+    line, used = "", 0
+    for word in text.split(" "):
+        size = measure(word)
+        while size > width:
+            if line:
+                lines.append(line)
+                line, used = "", 0
+            head = _cut(word, width, measure)
+            lines.append(head)
+            word = word[len(head) :]
+            size = measure(word)
+        if not line:
+            line, used = word, size
+        elif used + 1 + size <= width:
+            line, used = f"{line} {word}", used + 1 + size
+        else:
+            lines.append(line)
+            line, used = word, size
+    if line or not lines:
+        lines.append(line)
+    return tuple(lines)
+
+
+def _cut(word: str, width: int, measure: Callable[[str], int]) -> str:
+    """The longest start of ``word`` that fits ``width`` columns (at least one character)."""
+    if measure is len:
+        return word[:width]
+    end = 1
+    while end < len(word) and display_width(word[: end + 1]) <= width:
+        end += 1
+    return word[:end]
+
+
+def _rounded(width: int) -> int:
+    return max(width, _TIME_WIDTH)
+
+
+def _overhead(tablefmt: str, count: int) -> int:
+    """Columns taken by borders and padding: two spaces between cells, or ``| `` and `` |``."""
+    return 2 * (count - 1) if tablefmt in _NATIVE else 3 * count + 1
+
+
+def _grid_text(row: Row, view: TimeView) -> str:
+    end = view.main_times(row)[1]
+    return f"{what_text(row)} (to {end:%H:%M})"

@@ -1,0 +1,504 @@
+"""From the resolved programme to itineraries and agendas (the format-neutral model).
+
+A :class:`ScheduleBuilder` turns each session occurrence and travel leg into a
+:class:`~planner.exporters.itinerary.model.Row` once and keeps it, so writing the
+itinerary of every person and group costs one pass over each person's own sessions
+(``Programme.sessions_by_person``), never a scan of the whole programme per person.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from datetime import date, datetime, timedelta, tzinfo
+from zoneinfo import ZoneInfo
+
+from planner.exporters.itinerary.model import (
+    SESSION,
+    TRAVEL,
+    Agenda,
+    Day,
+    GridDay,
+    GridSlot,
+    Header,
+    Itinerary,
+    Row,
+    Summary,
+    TimeView,
+    Window,
+)
+from planner.exporters.itinerary.timefmt import moment_text, short_date
+from planner.timeline import Group, Person, Programme, Session, Venue
+from planner.timeline.zones import closest_zone, get_zone, is_zone
+
+__all__ = [
+    "ALL_DAYS",
+    "NotFound",
+    "ScheduleBuilder",
+    "ScheduleError",
+    "UnknownZone",
+    "build_agenda",
+    "build_itinerary",
+    "check_time_choice",
+    "summarise",
+    "time_view",
+]
+
+WHOLE_VENUE = "Whole venue"
+_SHIFT = "(+1) is the day after the day's heading"
+ALL_DAYS = Window()
+
+
+class ScheduleError(ValueError):
+    """The itinerary or agenda asked for cannot be built as asked."""
+
+
+class NotFound(ScheduleError, LookupError):
+    """No person, group, event or venue has this id."""
+
+    def __init__(self, kind: str, wanted: str, known: Iterable[str]) -> None:
+        guesses = difflib.get_close_matches(wanted, list(known), n=1)
+        self.suggestion = guesses[0] if guesses else None
+        hint = f"; did you mean `{self.suggestion}`?" if self.suggestion else ""
+        super().__init__(f"there is no {kind} `{wanted}`{hint}")
+
+
+class UnknownZone(ScheduleError):
+    """``--tz`` is neither ``local``, ``home`` nor an IANA zone name."""
+
+
+def check_time_choice(choice: str) -> str:
+    """``local``, ``home`` or an IANA zone name, as given; raises :class:`UnknownZone`."""
+    if choice in ("local", "home") or is_zone(choice):
+        return choice
+    guess = closest_zone(choice)
+    hint = f"; did you mean `{guess}`?" if guess else ""
+    raise UnknownZone(f"`{choice}` is not local, home or an IANA time zone name{hint}")
+
+
+def time_view(choice: str, home: ZoneInfo | None) -> TimeView:
+    """The columns for ``--tz``: local with home beside it, or home / a zone with local beside."""
+    if choice == "local":
+        return TimeView(None, home, False, "Local time", "Home time" if home else None)
+    zone = home if choice == "home" else get_zone(check_time_choice(choice))
+    if zone is None:  # `home` for someone without a home zone: local times alone
+        return TimeView(None, None, False, "Local time", None)
+    return TimeView(zone, None, True, "Home time" if choice == "home" else zone.key, "Local time")
+
+
+class ScheduleBuilder:
+    """Builds itineraries and agendas of one programme, sharing rows between them."""
+
+    def __init__(self, programme: Programme) -> None:
+        self.programme = programme
+        self._session_rows: dict[int, tuple[Row, ...]] = {}
+        """By ``id(session)``: the programme, and so every session, lives as long as this."""
+        self._travel_rows: dict[str, tuple[Row, ...]] = {}
+        self._placed_cache: dict[tuple[str, str], Row] = {}
+        self._file_order = {id(session): n for n, session in enumerate(programme.sessions)}
+        self._names = {key: value.name for key, value in programme.people.items()}
+        self._names.update((key, value.name) for key, value in programme.groups.items())
+
+    # --- itineraries -------------------------------------------------------------------
+
+    def itinerary(
+        self, who: str, window: Window = ALL_DAYS, tz: str = "local", event: str | None = None
+    ) -> Itinerary:
+        """The itinerary of the person or group ``who`` (its travel, and one event's sessions)."""
+        check_time_choice(tz)
+        if event is not None and event not in self.programme.events:
+            raise NotFound("event", event, self.programme.events)
+        person = self.programme.people.get(who)
+        if person is not None:
+            return self._person(person, window, tz, event)
+        group = self.programme.groups.get(who)
+        if group is not None:
+            return self._group(group, window, tz, event)
+        raise NotFound("person or group", who, [*self.programme.people, *self.programme.groups])
+
+    def _person(self, person: Person, window: Window, tz: str, event: str | None) -> Itinerary:
+        rows = self._in_window(self.travel_rows(person), window)
+        for session in self.programme.sessions_by_person[person.id]:
+            if event is None or session.event_id == event:
+                rows.extend(self._in_window(self.session_rows(session), window))
+        rows = self._placed_rows(_sorted(rows), person.timezone)
+        view = time_view(tz, person.timezone)
+        header = Header("Itinerary", person.name, self._person_details(person, view, window))
+        return Itinerary(header, _days(rows), summarise(rows), view, who=person.id)
+
+    def _group(self, group: Group, window: Window, tz: str, event: str | None) -> Itinerary:
+        by_person = self.programme.sessions_by_person
+        # Each session once, whichever members attend it (by identity: hashing a Session
+        # builds its key, and a large group has thousands).
+        sessions = {id(s): s for member in group.people for s in by_person[member]}.values()
+        rows = self._group_travel(group, window)
+        for session in sessions:
+            if event is not None and session.event_id != event:
+                continue
+            attendees = self._attendees(group, session.people)
+            for row in self._in_window(self.session_rows(session), window):
+                rows.append(row if attendees is None else row.with_attendees(attendees))
+        home = _common_zone(self.programme.people[member] for member in group.people)
+        rows = self._placed_rows(_sorted(rows), home)
+        view = time_view(tz, home)
+        members = ", ".join(self._names[member] for member in group.people)
+        details = (("Members", members), *_window_details(window), ("Times", view_text(view)))
+        header = Header("Itinerary", group.name, details)
+        return Itinerary(header, _days(rows), summarise(rows), view, is_group=True, who=group.id)
+
+    def _attendees(self, group: Group, people: Sequence[str]) -> tuple[str, ...] | None:
+        """Names of the members in a session, or None when every member is."""
+        inside = set(group.people).intersection(people)
+        if len(inside) == len(group.people):
+            return None
+        return tuple(self._names[member] for member in group.people if member in inside)
+
+    def _group_travel(self, group: Group, window: Window) -> list[Row]:
+        """Members' legs; a flight several members share is one row naming who is on it."""
+        shared: dict[tuple[object, ...], list[str]] = {}
+        first: dict[tuple[object, ...], Row] = {}
+        same: tuple[object, ...]
+        for member in group.people:
+            person = self.programme.people[member]
+            for leg, row in zip(person.travel, self.travel_rows(person), strict=True):
+                same = (leg.mode, leg.ref, leg.origin, leg.destination, leg.depart, leg.arrive)
+                shared.setdefault(same, []).append(member)
+                first.setdefault(same, row)
+        rows = []
+        for same, members in shared.items():
+            everyone = len(members) == len(group.people)
+            names = None if everyone else tuple(self._names[member] for member in members)
+            rows.append(first[same].with_attendees(names))
+        return self._in_window(rows, window)
+
+    def _person_details(
+        self, person: Person, view: TimeView, window: Window
+    ) -> tuple[tuple[str, str], ...]:
+        details: list[tuple[str, str]] = []
+        organisation = self.programme.organisations.get(person.organisation_id or "")
+        if organisation is not None:
+            name, short = organisation.name, organisation.short
+            label = f"{name} ({short})" if short and short != name else name
+            details.append(("Organisation", label))
+        if person.role:
+            details.append(("Role", person.role))
+        if person.timezone is not None:
+            details.append(("Home time zone", person.timezone.key))
+        presence = _presence(person)
+        if presence:
+            details.append(("In the programme", presence))
+        details.extend(_window_details(window))
+        details.append(("Times", view_text(view)))
+        return tuple(details)
+
+    # --- agendas -------------------------------------------------------------------------
+
+    def agenda(
+        self,
+        *,
+        event: str | None = None,
+        venue: str | None = None,
+        window: Window = ALL_DAYS,
+        tz: str = "local",
+        by_room: bool = False,
+    ) -> Agenda:
+        """Sessions of an event, a venue and some days, as a list or as room grids."""
+        programme = self.programme
+        if event is not None and event not in programme.events:
+            raise NotFound("event", event, programme.events)
+        if venue is not None and venue not in programme.venues:
+            raise NotFound("venue", venue, programme.venues)
+        if by_room and venue is None:
+            raise ScheduleError("a grid of rooms is one venue's: choose it with --venue")
+        check_time_choice(tz)
+        sessions = programme.sessions_at(venue) if venue else programme.sessions
+        rows: list[Row] = []
+        for session in sessions:
+            if event is None or session.event_id == event:
+                rows.extend(self._in_window(self.session_rows(session), window))
+        rows = _sorted(rows)
+        view = time_view(tz, None)
+        days = _days(rows)
+        grid = _grid(days, programme.venues[venue], view) if venue and by_room else None
+        header = self._agenda_header(event, venue, window, view)
+        return Agenda(header, days, summarise(rows), view, grid=grid)
+
+    def _agenda_header(
+        self, event: str | None, venue: str | None, window: Window, view: TimeView
+    ) -> Header:
+        details: list[tuple[str, str]] = []
+        if event is not None:
+            details.append(("Event", self.programme.events[event].title))
+        if venue is not None:
+            place = self.programme.venues[venue]
+            details.append(("Venue", ", ".join(p for p in (place.name, place.city) if p)))
+        details.extend(_window_details(window))
+        details.append(("Times", view_text(view)))
+        return Header("Agenda", self.programme.name, tuple(details))
+
+    # --- rows ------------------------------------------------------------------------------
+
+    def session_rows(self, session: Session) -> tuple[Row, ...]:
+        """One row per occurrence of ``session`` (built once, then shared)."""
+        rows = self._session_rows.get(id(session))
+        if rows is None:
+            rows = self._session_rows[id(session)] = self._make_session_rows(session)
+        return rows
+
+    def travel_rows(self, person: Person) -> tuple[Row, ...]:
+        """One row per travel leg of ``person``, in the order of ``person.travel``."""
+        rows = self._travel_rows.get(person.id)
+        if rows is None:
+            rows = self._travel_rows[person.id] = tuple(
+                Row(
+                    uid=f"travel/{person.id}#{leg.index}",
+                    kind=TRAVEL,
+                    category=leg.mode,
+                    title=" ".join(part for part in (leg.mode.capitalize(), leg.ref) if part),
+                    status="confirmed",
+                    start=leg.depart,
+                    end=leg.arrive,
+                    all_day=False,
+                    day=leg.depart.date(),
+                    last_day=leg.arrive.date(),
+                    origin=leg.origin,
+                    destination=leg.destination,
+                    starts_at=leg.depart.timestamp(),
+                    ends_at=leg.arrive.timestamp(),
+                    order=-1,
+                )
+                for leg in person.travel
+            )
+        return rows
+
+    def _make_session_rows(self, session: Session) -> tuple[Row, ...]:
+        programme = self.programme
+        venue = programme.venues.get(session.venue_id or "")
+        room = venue.rooms.get(session.room_id or "") if venue is not None else None
+        moving = bool(session.origin_venue_id or session.destination_venue_id)
+        common = {
+            "kind": SESSION,
+            "category": session.kind,
+            "title": session.title,
+            "status": session.status,
+            "all_day": session.all_day,
+            "event_id": session.event_id,
+            "event_title": programme.events[session.event_id].title,
+            "venue_id": session.venue_id,
+            "venue_name": venue.name if venue is not None else None,
+            "room_id": session.room_id,
+            "room_name": room.name if room is not None else None,
+            "city": venue.city if venue is not None and not venue.online and not moving else None,
+            "online_url": session.online_url,
+            "origin": self._venue_name(session.origin_venue_id),
+            "destination": self._venue_name(session.destination_venue_id),
+            "chair": self._names.get(session.chair) if session.chair else None,
+            "speakers": tuple(self._names.get(s, s) for s in session.speakers),
+            "notes": session.description,
+            "remote": bool(session.online_url) and (venue is None or venue.online),
+        }
+        return tuple(
+            Row(
+                uid=f"{session.key}#{occurrence.index}",
+                start=occurrence.start,
+                end=occurrence.end,
+                day=occurrence.first_day,
+                last_day=occurrence.last_day,
+                starts_at=occurrence.start.timestamp(),
+                ends_at=occurrence.end.timestamp(),
+                order=self._file_order[id(session)],
+                **common,  # type: ignore[arg-type]
+            )
+            for occurrence in session.occurrences
+        )
+
+    def _venue_name(self, venue_id: str | None) -> str | None:
+        if venue_id is None:
+            return None
+        venue = self.programme.venues.get(venue_id)
+        return venue.name if venue is not None else venue_id
+
+    def _in_window(self, rows: Iterable[Row], window: Window) -> list[Row]:
+        if window.first_day is None and window.last_day is None:
+            return list(rows)
+        return [row for row in rows if window.overlaps(row.day, row.last_day)]
+
+    def _placed_rows(self, rows: list[Row], home: ZoneInfo | None) -> list[Row]:
+        """Online sessions in the zone where the person is then, by their travel legs.
+
+        A webinar at 12:00 in Geneva falls on the day, and at the hour, where the person
+        sits: at home, or where their last leg (taken by the whole group) arrived.
+        """
+        if not any(row.remote for row in rows):
+            return rows
+        here: tzinfo | None = home
+        placed = []
+        for row in rows:
+            if row.kind == TRAVEL and row.attendees is None:
+                here = row.end.tzinfo
+            elif row.remote and not row.all_day:
+                row = self._place(row, here or row.start.tzinfo)
+            placed.append(row)
+        return placed
+
+    def _place(self, row: Row, zone: tzinfo | None) -> Row:
+        key = (row.uid, str(zone))
+        found = self._placed_cache.get(key)
+        if found is None:
+            start, end = row.start.astimezone(zone), row.end.astimezone(zone)
+            found = replace(row, start=start, end=end, day=start.date(), last_day=end.date())
+            self._placed_cache[key] = found
+        return found
+
+
+def build_itinerary(
+    programme: Programme, who: str, window: Window = ALL_DAYS, tz_choice: str = "local"
+) -> Itinerary:
+    """The itinerary of one person or group (``tz_choice``: ``local``, ``home`` or a zone)."""
+    return ScheduleBuilder(programme).itinerary(who, window, tz_choice)
+
+
+def build_agenda(
+    programme: Programme,
+    *,
+    event: str | None = None,
+    venue: str | None = None,
+    window: Window = ALL_DAYS,
+    tz_choice: str = "local",
+    by_room: bool = False,
+) -> Agenda:
+    """The agenda of an event, a venue, some days, or the whole programme."""
+    builder = ScheduleBuilder(programme)
+    return builder.agenda(event=event, venue=venue, window=window, tz=tz_choice, by_room=by_room)
+
+
+def summarise(rows: Iterable[Row]) -> Summary:
+    """Sessions, hours, moves and cities of a list of rows."""
+    sessions = cancelled = all_day = transfers = legs = 0
+    session_seconds = travel_seconds = 0.0
+    cities: dict[str, None] = {}
+    for row in rows:
+        if row.cancelled:
+            cancelled += 1
+        elif row.kind == TRAVEL or row.category == "transfer":
+            legs += row.kind == TRAVEL
+            transfers += row.kind != TRAVEL
+            travel_seconds += row.ends_at - row.starts_at
+        else:
+            sessions += 1
+            all_day += row.all_day
+            if not row.all_day:
+                session_seconds += row.ends_at - row.starts_at
+            if row.city:
+                cities[row.city] = None
+    return Summary(
+        sessions=sessions,
+        cancelled=cancelled,
+        session_time=timedelta(seconds=session_seconds),
+        all_day=all_day,
+        transfers=transfers,
+        travel_legs=legs,
+        travel_time=timedelta(seconds=travel_seconds),
+        cities=tuple(cities),
+    )
+
+
+def view_text(view: TimeView) -> str:
+    """How the times read, for the header: ``local time, with home time beside ...``."""
+    if view.main is None:
+        if view.second is None:
+            return f"local time; {_SHIFT}"
+        return (
+            f"local time, with home time ({view.second.key}) beside it where it differs; {_SHIFT}"
+        )
+    home = view.main_label == "Home time"
+    main = f"home time ({view.main.key})" if home else f"{view.main.key} time"
+    return f"{main}, with local time beside it where it differs; {_SHIFT}"
+
+
+def _sorted(rows: list[Row]) -> list[Row]:
+    """By start; at the same instant travel first, then sessions in file order."""
+    rows.sort(key=_order)
+    return rows
+
+
+def _order(row: Row) -> tuple[float, int]:
+    return row.starts_at, row.order
+
+
+def _days(rows: Iterable[Row]) -> tuple[Day, ...]:
+    """Rows grouped by local date. Dates need not rise with instants across zones."""
+    by_day: dict[date, list[Row]] = {}
+    for row in rows:
+        found = by_day.get(row.day)
+        if found is None:
+            by_day[row.day] = [row]
+        else:
+            found.append(row)
+    return tuple(
+        Day(day, tuple(found), tuple(dict.fromkeys(r.event_title for r in found if r.event_title)))
+        for day, found in sorted(by_day.items())
+    )
+
+
+def _common_zone(people: Iterable[Person]) -> ZoneInfo | None:
+    """The home zone every member shares, else None (no single home time for the group)."""
+    zones = {person.timezone.key if person.timezone else None for person in people}
+    if len(zones) != 1:
+        return None
+    (key,) = zones
+    return get_zone(key) if key else None
+
+
+def _presence(person: Person) -> str | None:
+    arrival, departure = person.arrival, person.departure
+    if arrival is None:
+        return None
+    if departure is None:
+        return f"from {moment_text(arrival)}"
+    return f"from {moment_text(arrival)} to {moment_text(departure)}"
+
+
+def _window_details(window: Window) -> tuple[tuple[str, str], ...]:
+    first, last = window.first_day, window.last_day
+    if first is None and last is None:
+        return ()
+    if first == last and first is not None:
+        return (("Dates", f"{short_date(first)} {first.year}"),)
+    parts = []
+    if first is not None:
+        parts.append(f"from {short_date(first)} {first.year}")
+    if last is not None:
+        parts.append(f"to {short_date(last)} {last.year}")
+    return (("Dates", " ".join(parts)),)
+
+
+def _grid(days: Sequence[Day], venue: Venue, view: TimeView) -> tuple[GridDay, ...]:
+    """Each day at ``venue`` as start times by rooms; sessions without a room: whole venue."""
+    grid = []
+    for day in days:
+        here = [row for row in day.rows if row.venue_id == venue.id and not row.origin]
+        if not here:
+            continue
+        columns: list[str | None] = list(venue.rooms)
+        if not columns or any(row.room_id is None for row in here):
+            columns.append(None)
+        position = {room: index for index, room in enumerate(columns)}
+        slots: dict[float, tuple[datetime, list[list[Row]]]] = {}
+        for row in here:
+            if row.starts_at not in slots:
+                slots[row.starts_at] = (view.main_times(row)[0], [[] for _ in columns])
+            slots[row.starts_at][1][position[row.room_id]].append(row)
+        grid.append(
+            GridDay(
+                day=day.day,
+                venue=venue.name,
+                rooms=tuple(venue.rooms[room].name if room else WHOLE_VENUE for room in columns),
+                slots=tuple(
+                    GridSlot(start, tuple(tuple(cell) for cell in cells))
+                    for start, cells in slots.values()
+                ),
+            )
+        )
+    return tuple(grid)

@@ -1,0 +1,160 @@
+"""Itinerary and agenda exporters, one class per format, in the shape of ``exporters.base``.
+
+Each class is declared by the renderer it uses; ``name``, ``extension`` and
+``content_type`` come from that renderer. An exporter keeps its builder and renderer
+between calls, so exporting every person of a programme shares the work on each session.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, ClassVar, Protocol
+
+from planner.exporters.base import Selection
+from planner.exporters.itinerary.as_csv import CsvRenderer
+from planner.exporters.itinerary.as_html import HtmlRenderer
+from planner.exporters.itinerary.as_json import JsonRenderer
+from planner.exporters.itinerary.as_markdown import MarkdownRenderer
+from planner.exporters.itinerary.as_table import TableRenderer
+from planner.exporters.itinerary.build import ScheduleBuilder, ScheduleError, check_time_choice
+from planner.exporters.itinerary.model import Schedule, Window
+from planner.exporters.itinerary.options import RenderOptions
+from planner.timeline import Programme
+
+__all__ = [
+    "AGENDA_EXPORTERS",
+    "FORMATS",
+    "ITINERARY_EXPORTERS",
+    "AgendaExporter",
+    "ItineraryExporter",
+    "Renderer",
+]
+
+
+class Renderer(Protocol):
+    """Turns a schedule into the text of one format."""
+
+    name: ClassVar[str]
+    extension: ClassVar[str]
+    content_type: ClassVar[str]
+
+    def __init__(self, options: RenderOptions | None = None) -> None: ...
+
+    def render(self, schedule: Schedule) -> str: ...
+
+
+class _ScheduleExporter:
+    name: ClassVar[str]
+    extension: ClassVar[str]
+    content_type: ClassVar[str]
+    renderer_class: ClassVar[type[Renderer]]
+
+    def __init_subclass__(cls, renderer: type[Renderer] | None = None, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if renderer is not None:
+            cls.renderer_class = renderer
+            cls.name = renderer.name
+            cls.extension = renderer.extension
+            cls.content_type = renderer.content_type
+
+    def __init__(self, *, tz: str = "local", options: RenderOptions | None = None) -> None:
+        self.tz = check_time_choice(tz)
+        self.renderer = self.renderer_class(options)
+        self._builder: ScheduleBuilder | None = None
+
+    def builder(self, programme: Programme) -> ScheduleBuilder:
+        """The builder of ``programme``, kept while the same programme is exported."""
+        if self._builder is None or self._builder.programme is not programme:
+            self._builder = ScheduleBuilder(programme)
+        return self._builder
+
+
+class ItineraryExporter(_ScheduleExporter):
+    """The itinerary of the selection's person or group (its event and days, if given)."""
+
+    def export(self, programme: Programme, selection: Selection) -> str:
+        if selection.who is None:
+            raise ScheduleError("an itinerary is a person's or a group's: select one")
+        return self.renderer.render(self.itinerary(programme, selection.who, selection))
+
+    def export_all(self, programme: Programme, selection: Selection) -> Iterator[tuple[str, str]]:
+        """``(people/ID.ext, text)`` for every person, then ``(groups/ID.ext, text)`` per group."""
+        for folder, ids in (("people", programme.people), ("groups", programme.groups)):
+            for who in ids:
+                text = self.renderer.render(self.itinerary(programme, who, selection))
+                yield f"{folder}/{who}.{self.extension}", text
+
+    def itinerary(self, programme: Programme, who: str, selection: Selection) -> Schedule:
+        window = Window(selection.first_day, selection.last_day)
+        return self.builder(programme).itinerary(who, window, self.tz, event=selection.event)
+
+
+class AgendaExporter(_ScheduleExporter):
+    """The sessions of the selection's event, venue and days; ``by_room``: a venue's grid."""
+
+    def __init__(
+        self, *, tz: str = "local", options: RenderOptions | None = None, by_room: bool = False
+    ) -> None:
+        super().__init__(tz=tz, options=options)
+        self.by_room = by_room
+
+    def export(self, programme: Programme, selection: Selection) -> str:
+        agenda = self.builder(programme).agenda(
+            event=selection.event,
+            venue=selection.venue,
+            window=Window(selection.first_day, selection.last_day),
+            tz=self.tz,
+            by_room=self.by_room,
+        )
+        return self.renderer.render(agenda)
+
+
+class TableItinerary(ItineraryExporter, renderer=TableRenderer):
+    """An itinerary as text tables (any tabulate format)."""
+
+
+class MarkdownItinerary(ItineraryExporter, renderer=MarkdownRenderer):
+    """An itinerary as Markdown."""
+
+
+class CsvItinerary(ItineraryExporter, renderer=CsvRenderer):
+    """An itinerary as CSV rows."""
+
+
+class JsonItinerary(ItineraryExporter, renderer=JsonRenderer):
+    """An itinerary as a JSON list of items."""
+
+
+class HtmlItinerary(ItineraryExporter, renderer=HtmlRenderer):
+    """An itinerary as a printable HTML page."""
+
+
+class TableAgenda(AgendaExporter, renderer=TableRenderer):
+    """An agenda as text tables (any tabulate format)."""
+
+
+class MarkdownAgenda(AgendaExporter, renderer=MarkdownRenderer):
+    """An agenda as Markdown."""
+
+
+class CsvAgenda(AgendaExporter, renderer=CsvRenderer):
+    """An agenda as CSV rows."""
+
+
+class JsonAgenda(AgendaExporter, renderer=JsonRenderer):
+    """An agenda as a JSON list of items."""
+
+
+class HtmlAgenda(AgendaExporter, renderer=HtmlRenderer):
+    """An agenda as a printable HTML page."""
+
+
+ITINERARY_EXPORTERS: dict[str, type[ItineraryExporter]] = {
+    cls.name: cls
+    for cls in (TableItinerary, MarkdownItinerary, CsvItinerary, JsonItinerary, HtmlItinerary)
+}
+AGENDA_EXPORTERS: dict[str, type[AgendaExporter]] = {
+    cls.name: cls for cls in (TableAgenda, MarkdownAgenda, CsvAgenda, JsonAgenda, HtmlAgenda)
+}
+FORMATS = tuple(ITINERARY_EXPORTERS)
+"""``table``, ``markdown``, ``csv``, ``json``, ``html``."""

@@ -1,0 +1,15 @@
+"""How a schedule is rendered: options every renderer accepts (most ignore some)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["RenderOptions"]
+
+
+@dataclass(frozen=True, slots=True)
+class RenderOptions:
+    width: int = 100
+    """Columns a text table may take (long text is wrapped to fit)."""
+    tablefmt: str = "simple"
+    """tabulate's table format, for ``--format table``."""
