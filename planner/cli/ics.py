@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import gc
 import shutil
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated
@@ -16,6 +13,7 @@ import typer
 from planner.cli.common import FileOption, MaxSizeOption, fail, load_or_exit
 from planner.exporters.base import Selection
 from planner.exporters.ics import IcsExporter, UnknownId, dtstamp, iter_feeds
+from planner.loading.collector import collector_paused
 from planner.output import replace_directory, write_atomic
 from planner.timeline import Programme
 
@@ -80,7 +78,8 @@ def ics(
         _refuse_foreign(output)
     elif output is not None and output.is_dir():
         fail(f"{output} is a folder; give a file name (or --all for every feed)")
-    with _without_cycle_collection():
+    # Rendering, like loading, builds objects that live until the command ends.
+    with collector_paused():
         programme = load_or_exit(file, max_file_size)
         stamp = _stamp(programme)
         try:
@@ -90,20 +89,6 @@ def ics(
                 _write_one(programme, selection, output, stamp)
         except OSError as error:
             fail(f"cannot write {output}: {error.strerror or error}", 1)
-
-
-@contextmanager
-def _without_cycle_collection() -> Iterator[None]:
-    """Loading and rendering make a large graph of objects that all live until the command
-    ends; the cycle collector's passes over it were half the time of --all. A one-shot
-    command frees everything at exit, so it runs without them."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _stamp(programme: Programme) -> datetime:
