@@ -100,6 +100,27 @@ def test_a_failed_run_leaves_the_previous_feeds_whole(
     assert [p.name for p in tmp_path.iterdir()] == ["ics"]
 
 
+def test_a_failed_write_leaves_the_previous_feeds_whole(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "ics"
+    assert _invoke(runner, "-f", str(ALMATY), "--all", "-o", str(target)).exit_code == 0
+    before = {p: p.read_bytes() for p in target.rglob("*.ics")}
+    real = Path.write_bytes
+
+    def failing(self: Path, data: bytes) -> int:
+        if self.name == "officer.ics":
+            raise OSError(28, "No space left on device")
+        return real(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", failing)
+    result = _invoke(runner, "-f", str(ALMATY), "--all", "-o", str(target))
+    assert result.exit_code == 1
+    assert result.stderr == f"planner: cannot write {target}: No space left on device\n"
+    assert {p: p.read_bytes() for p in target.rglob("*.ics")} == before
+    assert [p.name for p in tmp_path.iterdir()] == ["ics"]
+
+
 def test_all_refuses_a_folder_holding_other_files(runner: CliRunner, tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("mine")
     result = _invoke(runner, "-f", str(ALMATY), "--all", "-o", str(tmp_path))
