@@ -26,7 +26,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,14 +70,32 @@ class Row:
         return self.peak_mib / self.floor_peak_mib
 
 
+# Linux counts the memory of the process that spawns a command in the command's peak (the
+# peak is taken over the life of the process, before its exec too). So commands are
+# spawned by this tiny launcher (python -S, a few MiB), never by the runner itself, which
+# holds a generated file in memory: every figure then carries the same small overhead.
+LAUNCHER = """\
+import os, sys, time
+null = [(os.POSIX_SPAWN_OPEN, fd, os.devnull, os.O_WRONLY, 0) for fd in (1, 2)]
+started = time.perf_counter()
+pid = os.posix_spawn(sys.argv[1], sys.argv[1:], os.environ, file_actions=null)
+_, status, usage = os.wait4(pid, 0)
+elapsed = time.perf_counter() - started
+print(elapsed, usage.ru_maxrss, os.waitstatus_to_exitcode(status))
+"""
+
+
 def run_once(argv: Sequence[str]) -> Sample:
-    """Run a command to the end; its wall time and its own peak memory (not its parent's)."""
-    started = time.perf_counter()
-    child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(child.pid, 0)
-    elapsed = time.perf_counter() - started
-    child.returncode = os.waitstatus_to_exitcode(status)
-    return Sample(elapsed, int(usage.ru_maxrss), child.returncode)
+    """Run a command to the end; its wall time and its own peak memory (KiB)."""
+    executable = shutil.which(argv[0]) or argv[0]
+    result = subprocess.run(
+        [sys.executable, "-S", "-c", LAUNCHER, executable, *argv[1:]],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    seconds, peak, status = result.stdout.split()
+    return Sample(float(seconds), int(peak), int(status))
 
 
 def measure(command: Sequence[str], floor: Sequence[str], runs: int) -> tuple[Sample, Sample]:
@@ -114,7 +131,17 @@ def command_exists(planner: list[str], name: str) -> bool:
 def bench_size(planner: list[str], path: Path, sessions: int, runs: int) -> Row:
     floor = [sys.executable, "-c", FLOOR, str(path)]
     mine, base = measure([*planner, "validate", str(path)], floor, runs)
-    return _row("planner validate", sessions, path, mine, base)
+    row = _row("planner validate", sessions, path, mine, base)
+    return Row(**{**row.__dict__, "note": _found(planner, path)})
+
+
+def _found(planner: list[str], path: Path) -> str:
+    """What the rules found (the summary line), so the table shows they had work to do."""
+    result = subprocess.run(
+        [*planner, "validate", str(path)], capture_output=True, text=True, check=False
+    )
+    last = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
+    return last.partition(": ")[2].rstrip(".") or "no output"
 
 
 def bench_exports(planner: list[str], path: Path, runs: int, scratch: Path) -> list[Row]:
@@ -161,17 +188,17 @@ def report(rows: list[Row], runs: int, argv: Sequence[str]) -> str:
         f"{os.cpu_count()} CPUs.",
         "",
         "| command | sessions | file MB | median s | floor s | time ratio | peak MiB "
-        "| floor MiB | memory ratio | note |",
+        "| floor MiB | memory ratio | found / note |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for row in rows:
-        if row.note:
+        if not row.seconds:
             lines.append(f"| {row.command} | {row.sessions} | | | | | | | | {row.note} |")
             continue
         lines.append(
             f"| {row.command} | {row.sessions} | {row.megabytes:.1f} | {row.seconds:.2f} | "
             f"{row.floor_seconds:.2f} | {row.time_ratio:.2f} | {row.peak_mib:.0f} | "
-            f"{row.floor_peak_mib:.0f} | {row.memory_ratio:.2f} | |"
+            f"{row.floor_peak_mib:.0f} | {row.memory_ratio:.2f} | {row.note} |"
         )
     lines += ["", *verdicts(rows)]
     return "\n".join(lines) + "\n"
@@ -188,13 +215,14 @@ def verdicts(rows: list[Row]) -> list[str]:
             found.append(_verdict(f"memory at {size:,} sessions", row.memory_ratio, TARGET_MEMORY))
     if 10_000 in validate and 100_000 in validate:
         growth = validate[100_000].seconds / validate[10_000].seconds
-        found.append(_verdict("growth, 100k/10k time", growth, TARGET_GROWTH))
+        found.append(_verdict("growth, 100k/10k time", growth, TARGET_GROWTH, strict=True))
     return found
 
 
-def _verdict(what: str, value: float, limit: float) -> str:
-    mark = "met" if value <= limit else "MISSED"
-    return f"- {what}: {value:.2f} (target at most {limit:g}): {mark}"
+def _verdict(what: str, value: float, limit: float, *, strict: bool = False) -> str:
+    held = value < limit if strict else value <= limit
+    target = f"under {limit:g}" if strict else f"at most {limit:g}"
+    return f"- {what}: {value:.2f} (target {target}): {'met' if held else 'MISSED'}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -221,7 +249,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _progress(row: Row) -> str:
-    if row.note:
+    if not row.seconds:
         return f"{row.command} at {row.sessions}: {row.note}"
     return (
         f"{row.command} at {row.sessions}: {row.seconds:.2f} s (floor {row.floor_seconds:.2f} s, "

@@ -98,10 +98,12 @@ def _in_person(
     context: RuleContext, slot: Slot, night: tuple[time, time], settings: NightSettings
 ) -> Iterator[Finding]:
     occurrence = slot.occurrence
-    # The occurrence is already in the venue's zone: its wall-clock time is the local one.
-    seconds = night_seconds(
-        occurrence.start.replace(tzinfo=None), occurrence.end.replace(tzinfo=None), night
-    )
+    start, end = occurrence.start, occurrence.end
+    venue = context.venue(slot.start_place)
+    if venue is not None and venue.timezone is not start.tzinfo:
+        # Rare: a session whose own `timezone` differs from its venue's.
+        start, end = start.astimezone(venue.timezone), end.astimezone(venue.timezone)
+    seconds = night_seconds(start.replace(tzinfo=None), end.replace(tzinfo=None), night)
     if seconds <= 0:
         return
     session = slot.session

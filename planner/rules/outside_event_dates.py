@@ -65,6 +65,7 @@ class OutsideEventDates(Rule):
                 occurrence.session.location,
                 (event.location,),
                 (occurrence.session.key,),
+                occurrence.session.people,
             )
 
 

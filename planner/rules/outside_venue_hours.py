@@ -71,6 +71,7 @@ class OutsideVenueHours(Rule):
                     session.location,
                     (venue.location,),
                     (session.key,),
+                    session.people,
                 )
 
 

@@ -64,6 +64,7 @@ class OverCapacity(Rule):
                 f"people, but {place} holds {capacity} ({extra} too many)",
                 session.location,
                 sessions=(session.key,),
+                people=session.people,
             )
 
 

@@ -72,6 +72,7 @@ class PublicHoliday(Rule):
                 f"{quoted(occurrence.session)} ({when(occurrence)}) {what}",
                 occurrence.session.location,
                 sessions=(occurrence.session.key,),
+                people=occurrence.session.people,
             )
 
 

@@ -67,4 +67,5 @@ class Weekend(Rule):
                 f"{country_name(country)} (weekend: {weekend_days(country, first)})",
                 occurrence.session.location,
                 sessions=(occurrence.session.key,),
+                people=occurrence.session.people,
             )
