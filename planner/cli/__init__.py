@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from planner.cli.agenda import agenda
+from planner.cli.build import build
 from planner.cli.diff import diff
 from planner.cli.ics import ics
 from planner.cli.itinerary import itinerary
@@ -26,14 +27,15 @@ app = typer.Typer(
 )
 
 # Every command is registered here, in the order `planner --help` shows them.
+app.command()(build)
 app.command()(validate)
 app.command()(rules)
-app.command(name="list")(list_entries)
-app.command()(schema)
 app.command()(ics)
-app.command()(diff)
 app.command()(itinerary)
 app.command()(agenda)
+app.command()(diff)
+app.command(name="list")(list_entries)
+app.command()(schema)
 
 
 def main() -> None:
