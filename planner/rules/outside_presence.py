@@ -42,7 +42,8 @@ class OutsidePresence(Rule):
              depart_timezone: Asia/Ho_Chi_Minh, arrive: "2016-10-10 07:10",
              arrive_timezone: Asia/Seoul}
     sessions:
-      - {title: Pick-up, date: 2016-10-10, time: "06:30-08:00", participants: [nguyen]}
+      - {title: Pick-up, date: 2016-10-10, time: "06:30-08:00", venue: incheon-airport,
+         participants: [nguyen]}
     ```
     "arrives only at 2016-10-10 07:10 KST (Flight KE 924 ...), 40 min after it starts".
 

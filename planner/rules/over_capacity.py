@@ -34,7 +34,7 @@ class OverCapacity(Rule):
     ```yaml
     venues:
       sands-expo: {name: Sands Expo, timezone: Asia/Singapore,
-                   rooms: {forum-hall: {capacity: 250}}}
+                   rooms: {forum-hall: {name: Forum hall, capacity: 250}}}
     sessions:
       - {title: Opening plenary, date: 2018-07-13, time: "09:00-09:45",
          venue: sands-expo, room: forum-hall, expected_attendance: 300}

@@ -37,7 +37,7 @@ class PersonDoubleBooked(Rule):
       - {id: briefing, title: Press briefing, date: 2024-04-17, time: "11:00-11:30",
          speakers: [lee]}
     ```
-    Lee is in both from 11:00: "they overlap by 30 min".
+    Lee is in both from 11:00: "... which overlap by 30 min".
 
     ## How to fix
     Move one of the sessions, or name someone else. When the overlap is meant (a drop-in

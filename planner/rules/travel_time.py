@@ -71,8 +71,8 @@ class TravelTime(Rule):
       - {title: Site visit, date: 2016-10-11, time: "13:40-15:00",
          venue: seoul-green-building}
     ```
-    "has 10 min between ... but the trip needs about 33 min (9 km at 30 km/h plus a 15 min
-    buffer)".
+    With `geo` on both venues and no measured time: "has 10 min between ... but the trip
+    needs about 32 min (8.3 km at 30 km/h plus a 15 min buffer)".
 
     ## How to fix
     Leave more time between the sessions, add a transfer session for the bus, or give the
