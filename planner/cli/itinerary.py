@@ -22,6 +22,7 @@ from planner.exporters.itinerary import (
     check_time_choice,
 )
 from planner.exporters.itinerary.as_table import TABLE_FORMATS
+from planner.loading.collector import collector_paused
 from planner.output import replace_directory, write_atomic
 
 __all__ = [
@@ -154,7 +155,8 @@ def itinerary(
     try:
         if every:
             assert output is not None
-            count = _write_all(exporter.export_all(programme, selection), output)
+            with collector_paused():  # a million short-lived rows and strings, no cycles
+                count = _write_all(exporter.export_all(programme, selection), output)
             typer.echo(f"planner: wrote {count} itineraries to {output}", err=True)
             return
         text = exporter.export(programme, selection)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from datetime import date
 from typing import ClassVar
 
 from planner.exporters.itinerary.model import Agenda, Day, GridDay, Row, Schedule, TimeView
@@ -74,6 +75,8 @@ class HtmlRenderer:
     def __init__(self, options: RenderOptions | None = None) -> None:
         self._times = TimeCells()
         self._cells: dict[str, tuple[str, str, str]] = {}
+        self._rows: dict[tuple[str, Cell, Cell | None, bool], str] = {}
+        self._day_titles: dict[tuple[date, tuple[str, ...]], str] = {}
 
     def render(self, schedule: Schedule) -> str:
         header = schedule.header
@@ -103,26 +106,37 @@ class HtmlRenderer:
         headers = [view.main_label]
         if second is not None:
             headers.append(view.second_label or "")
-        has_notes = any(row.notes for row in rows)
-        headers.extend(("What", "Where", "Notes") if has_notes else ("What", "Where"))
+        notes = any(row.notes for row in rows)
+        headers.extend(("What", "Where", "Notes") if notes else ("What", "Where"))
         head = "<thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in headers) + "</tr></thead>"
+        kept = self._rows.get  # once per row: looked up once
         out = []
         index = 0
         for day in schedule.days:
             body = []
             for row in day.rows:
-                cells = [f'<td class="time">{_lines(main[index])}</td>']
-                if second is not None:
-                    cells.append(f'<td class="time second">{_lines(second[index])}</td>')
-                what, where, note = self._texts(row)
-                notes = note if has_notes else None
-                cells.append(f'<td class="what">{what}</td><td class="where">{where}</td>')
-                if notes is not None:
-                    cells.append(f'<td class="notes">{notes}</td>')
-                body.append(f'<tr class="{_classes(row)}">{"".join(cells)}</tr>')
+                other = second[index] if second is not None else None
+                key = (row.uid, main[index], other, notes)
+                drawn = kept(key) if row.attendees is None else None
+                if drawn is None:
+                    drawn = self._row(row, main[index], other, notes)
+                    if row.attendees is None:
+                        self._rows[key] = drawn
+                body.append(drawn)
                 index += 1
-            out.append(_section(_day_title(day), head, body))
+            out.append(_section(self._day_title(day), head, body))
         return out
+
+    def _row(self, row: Row, main: Cell, second: Cell | None, notes: bool) -> str:
+        """One ``<tr>``: the times, what, where and (when the page has them) the notes."""
+        cells = [f'<td class="time">{_lines(main)}</td>']
+        if second is not None:
+            cells.append(f'<td class="time second">{_lines(second)}</td>')
+        what, where, note = self._texts(row)
+        cells.append(f'<td class="what">{what}</td><td class="where">{where}</td>')
+        if notes:
+            cells.append(f'<td class="notes">{note}</td>')
+        return f'<tr class="{_classes(row)}">{"".join(cells)}</tr>'
 
     def _texts(self, row: Row) -> tuple[str, str, str]:
         if row.attendees is not None:  # differs per group: not kept
@@ -130,6 +144,14 @@ class HtmlRenderer:
         found = self._cells.get(row.uid)
         if found is None:
             found = self._cells[row.uid] = (_what(row), _where(row), escape(notes_text(row)))
+        return found
+
+    def _day_title(self, day: Day) -> str:
+        """The day's heading and its events, kept: many itineraries share a day."""
+        key = (day.day, day.events)
+        found = self._day_titles.get(key)
+        if found is None:
+            found = self._day_titles[key] = _day_title(day)
         return found
 
 

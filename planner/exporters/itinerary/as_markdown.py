@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date
 from typing import ClassVar
 
 from planner.exporters.itinerary.model import Agenda, Day, GridDay, Row, Schedule, TimeView
@@ -26,7 +27,10 @@ from planner.exporters.itinerary.text import (
 )
 from planner.exporters.itinerary.timefmt import abbreviation, day_heading
 
-__all__ = ["MarkdownRenderer", "escape_markdown"]
+__all__ = ["MarkdownRenderer", "escape_markdown", "pipe_table"]
+
+Piece = tuple[str, int]
+"""A cell's text and its width in display columns."""
 
 # Without `[` a link cannot start, so `(`, `)` and `!` may stay; `#` and `+` only count
 # at the start of a line, where a cell or a heading's text never is.
@@ -45,7 +49,9 @@ class MarkdownRenderer:
 
     def __init__(self, options: RenderOptions | None = None) -> None:
         self._times = TimeCells()
-        self._cells: dict[str, tuple[str, str, str]] = {}
+        self._time_pieces: dict[Cell, Piece] = {}
+        self._cells: dict[str, tuple[Piece, Piece, Piece]] = {}
+        self._day_titles: dict[tuple[date, tuple[str, ...]], str] = {}
 
     def render(self, schedule: Schedule) -> str:
         parts = [_header(schedule)]
@@ -67,43 +73,71 @@ class MarkdownRenderer:
             headers.append(view.second_label or "")
         notes = any(row.notes for row in rows)
         headers.extend(("What", "Where", "Notes") if notes else ("What", "Where"))
+        texts = 3 if notes else 2
         out = []
         index = 0
         for day in schedule.days:
             table = []
             for row in day.rows:
-                cells = [_one_line(main[index])]
+                cells = [self._time(main[index])]
                 if second is not None:
-                    cells.append(_one_line(second[index]))
-                cells.extend(self._texts(row)[: 3 if notes else 2])
+                    cells.append(self._time(second[index]))
+                cells.extend(self._texts(row)[:texts])
                 table.append(cells)
                 index += 1
-            out.append(f"## {_day_title(day)}\n\n{pipe_table(headers, table)}")
+            out.append(f"## {self._day_title(day)}\n\n{_pipe_table(headers, table)}")
         return out
 
-    def _texts(self, row: Row) -> tuple[str, str, str]:
+    def _time(self, cell: Cell) -> Piece:
+        found = self._time_pieces.get(cell)
+        if found is None:
+            found = self._time_pieces[cell] = _piece(escape_markdown(" ".join(cell)))
+        return found
+
+    def _texts(self, row: Row) -> tuple[Piece, Piece, Piece]:
         if row.attendees is not None:  # differs per group: not kept
-            return _what(row), escape_markdown(row.where), escape_markdown(notes_text(row))
+            return _row_pieces(row)
         found = self._cells.get(row.uid)
         if found is None:
-            found = _what(row), escape_markdown(row.where), escape_markdown(notes_text(row))
-            self._cells[row.uid] = found
+            found = self._cells[row.uid] = _row_pieces(row)
+        return found
+
+    def _day_title(self, day: Day) -> str:
+        """The day's heading and its events, kept: many itineraries share a day."""
+        key = (day.day, day.events)
+        found = self._day_titles.get(key)
+        if found is None:
+            found = self._day_titles[key] = _day_title(day)
         return found
 
 
 def pipe_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     """A pipe table with padded columns, readable as text before it is rendered."""
+    return _pipe_table(headers, [[_piece(cell) for cell in row] for row in rows])
+
+
+def _pipe_table(headers: Sequence[str], rows: Sequence[Sequence[Piece]]) -> str:
     widths = [max(3, display_width(header)) for header in headers]
     for row in rows:
-        for index, cell in enumerate(row):
-            widths[index] = max(widths[index], display_width(cell))
-    lines = [_pipe_row(headers, widths), "| " + " | ".join("-" * w for w in widths) + " |"]
-    lines.extend(_pipe_row(row, widths) for row in rows)
+        widths = [max(width, size) for width, (_, size) in zip(widths, row, strict=True)]
+    top = "| " + " | ".join(pad(h, w) for h, w in zip(headers, widths, strict=True)) + " |"
+    lines = [top, "| " + " | ".join("-" * w for w in widths) + " |"]
+    for row in rows:
+        padded = [text + " " * (w - size) for (text, size), w in zip(row, widths, strict=True)]
+        lines.append("| " + " | ".join(padded) + " |")
     return "\n".join(lines)
 
 
-def _pipe_row(cells: Sequence[str], widths: Sequence[int]) -> str:
-    return "| " + " | ".join(pad(c, w) for c, w in zip(cells, widths, strict=True)) + " |"
+def _piece(text: str) -> Piece:
+    return text, display_width(text)
+
+
+def _row_pieces(row: Row) -> tuple[Piece, Piece, Piece]:
+    return (
+        _piece(_what(row)),
+        _piece(escape_markdown(row.where)),
+        _piece(escape_markdown(notes_text(row))),
+    )
 
 
 def _what(row: Row) -> str:
@@ -116,10 +150,6 @@ def _what(row: Row) -> str:
         title = f"{title} *{status}*"
     people = people_text(row)
     return f"{title} · {escape_markdown(people)}" if people else title
-
-
-def _one_line(cell: Cell) -> str:
-    return escape_markdown(" ".join(cell))
 
 
 def _header(schedule: Schedule) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Sequence
+from datetime import date
 from typing import ClassVar
 
 from tabulate import multiline_formats, tabulate, tabulate_formats
@@ -68,6 +69,7 @@ class TableRenderer:
         self._drawn: dict[tuple[str, str], Cell] = {}
         self._longest: dict[str, tuple[int, int, int]] = {}
         self._tails: dict[tuple[str, str, int], str] = {}
+        self._day_titles: dict[tuple[date, tuple[str, ...]], str] = {}
 
     def render(self, schedule: Schedule) -> str:
         parts = [self._header(schedule)]
@@ -151,12 +153,16 @@ class TableRenderer:
                 text = drawn_text((row.uid, layout)) if kept else None
                 if text is None:
                     text = self._text_lines(row, columns, widths, layout)
-                cells = [main[index]] if second is None else [main[index], second[index]]
+                when = main[index]
+                other = second[index] if second is not None else None
                 index += 1
-                if any(len(cell) > 1 for cell in cells):
+                if len(when) > 1 or (other is not None and len(other) > 1):
+                    cells = [when] if other is None else [when, other]
                     drawn.append(_draw_before(text, cells, fixed, blank))
                     continue
-                left = "  ".join([cell[0].ljust(w) for cell, w in zip(cells, fixed, strict=False)])
+                left = when[0].ljust(fixed[0])
+                if other is not None:
+                    left = f"{left}  {other[0].ljust(fixed[1])}"
                 head = f"{left}  {text[0]}" if text[0] else left.rstrip()
                 if len(text) == 1:
                     drawn.append(head)
@@ -201,10 +207,14 @@ class TableRenderer:
         return f"{title}\n{table}"
 
     def _day_title(self, day: Day) -> str:
-        events = "; ".join(clean(event) for event in day.events)
-        return self._title(
-            f"{day_heading(day.day)} · {events}" if events else day_heading(day.day), "-"
-        )
+        """The day's heading and its events, kept: many itineraries share a day."""
+        key = (day.day, day.events)
+        found = self._day_titles.get(key)
+        if found is None:
+            events = "; ".join(clean(event) for event in day.events)
+            heading = f"{day_heading(day.day)} · {events}" if events else day_heading(day.day)
+            found = self._day_titles[key] = self._title(heading, "-")
+        return found
 
     # --- cells, kept per row ---------------------------------------------------------------
 
@@ -282,7 +292,8 @@ class TableRenderer:
         again among the others, by weight, so notes get the room a short title leaves.
         """
         room = self.width - _overhead(self.tablefmt, count) - fixed
-        lengths = [self._lengths(row) for row in rows]
+        kept = self._longest.get  # once per row: looked up once
+        lengths = [(row.attendees is None and kept(row.uid)) or self._lengths(row) for row in rows]
         longest = {
             column: max(len(_HEADINGS[column]) + _MIN_PADDING, *(item[at] for item in lengths))
             for at, column in enumerate(columns)

@@ -118,11 +118,12 @@ class ScheduleBuilder:
         raise NotFound("person or group", who, [*self.programme.people, *self.programme.groups])
 
     def _person(self, person: Person, window: Window, tz: str, event: str | None) -> Itinerary:
-        rows = self._in_window(self.travel_rows(person), window)
+        rows = list(self.travel_rows(person))
+        kept = self._session_rows.get  # once per session of each person: looked up once
         for session in self.programme.sessions_by_person[person.id]:
             if event is None or session.event_id == event:
-                rows.extend(self._in_window(self.session_rows(session), window))
-        rows = self._placed_rows(_sorted(rows), person.timezone)
+                rows.extend(kept(id(session)) or self.session_rows(session))
+        rows = self._placed_rows(_sorted(self._in_window(rows, window)), person.timezone)
         view = time_view(tz, person.timezone)
         header = Header("Itinerary", person.name, self._person_details(person, view, window))
         return Itinerary(header, _days(rows), summarise(rows), view, who=person.id)
@@ -132,15 +133,15 @@ class ScheduleBuilder:
         # Each session once, whichever members attend it (by identity: hashing a Session
         # builds its key, and a large group has thousands).
         sessions = {id(s): s for member in group.people for s in by_person[member]}.values()
-        rows = self._group_travel(group, window)
+        rows = self._group_travel(group)
         for session in sessions:
             if event is not None and session.event_id != event:
                 continue
             attendees = self._attendees(group, session.people)
-            for row in self._in_window(self.session_rows(session), window):
+            for row in self.session_rows(session):
                 rows.append(row if attendees is None else row.with_attendees(attendees))
         home = _common_zone(self.programme.people[member] for member in group.people)
-        rows = self._placed_rows(_sorted(rows), home)
+        rows = self._placed_rows(_sorted(self._in_window(rows, window)), home)
         view = time_view(tz, home)
         members = ", ".join(self._names[member] for member in group.people)
         details = (("Members", members), *_window_details(window), ("Times", view_text(view)))
@@ -154,7 +155,7 @@ class ScheduleBuilder:
             return None
         return tuple(self._names[member] for member in group.people if member in inside)
 
-    def _group_travel(self, group: Group, window: Window) -> list[Row]:
+    def _group_travel(self, group: Group) -> list[Row]:
         """Members' legs; a flight several members share is one row naming who is on it."""
         shared: dict[tuple[object, ...], list[str]] = {}
         first: dict[tuple[object, ...], Row] = {}
@@ -170,7 +171,7 @@ class ScheduleBuilder:
             everyone = len(members) == len(group.people)
             names = None if everyone else tuple(self._names[member] for member in members)
             rows.append(first[same].with_attendees(names))
-        return self._in_window(rows, window)
+        return rows
 
     def _person_details(
         self, person: Person, view: TimeView, window: Window
@@ -216,8 +217,8 @@ class ScheduleBuilder:
         rows: list[Row] = []
         for session in sessions:
             if event is None or session.event_id == event:
-                rows.extend(self._in_window(self.session_rows(session), window))
-        rows = _sorted(rows)
+                rows.extend(self.session_rows(session))
+        rows = _sorted(self._in_window(rows, window))
         view = time_view(tz, None)
         days = _days(rows)
         grid = _grid(days, programme.venues[venue], view) if venue and by_room else None
@@ -319,9 +320,9 @@ class ScheduleBuilder:
         venue = self.programme.venues.get(venue_id)
         return venue.name if venue is not None else venue_id
 
-    def _in_window(self, rows: Iterable[Row], window: Window) -> list[Row]:
+    def _in_window(self, rows: list[Row], window: Window) -> list[Row]:
         if window.first_day is None and window.last_day is None:
-            return list(rows)
+            return rows
         return [row for row in rows if window.overlaps(row.day, row.last_day)]
 
     def _placed_rows(self, rows: list[Row], home: ZoneInfo | None) -> list[Row]:

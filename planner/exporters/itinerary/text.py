@@ -60,8 +60,13 @@ def marker(row: Row) -> str | None:
 def display_width(text: str) -> int:
     """Columns a terminal gives ``text``: two per East Asian wide character (Hangul, Han,
     most emoji), none for combining marks, one for the rest."""
-    if text.isascii():
-        return len(text)
+    return len(text) if text.isascii() else _wide_width(text)
+
+
+@lru_cache(maxsize=65536)
+def _wide_width(text: str) -> int:
+    # Kept per string: the same headings and times (with their en dash) recur in every
+    # itinerary, and this runs per character.
     return sum(_char_width(char) for char in text)
 
 
@@ -147,12 +152,12 @@ _BLANK: Cell = ("",)
 class TimeCells:
     """Time cells of rows under a view, kept: one session is in many people's itineraries.
 
-    The key is the row, the zone it is shown in (an online session moves with the person)
-    and the view's zones.
+    The key is the row's instants, day and zones (an online session moves with the
+    person) and the view's zones.
     """
 
     def __init__(self) -> None:
-        self._found: dict[tuple[str, object, str, bool], Cell] = {}
+        self._found: dict[tuple[object, ...], Cell] = {}
 
     def columns(self, rows: Sequence[Row], view: TimeView) -> tuple[list[Cell], list[Cell] | None]:
         """The main time cells, and the second ones (None when no row needs them).
@@ -173,14 +178,11 @@ class TimeCells:
         found = self._found.get  # this runs once per row: looked up once
         cells = []
         for row in rows:
-            cell = found((row.uid, row.start.tzinfo, view_key, second))
-            cells.append(self._cell(row, view, view_key, second) if cell is None else cell)
+            # By instants and zones, not by session: sessions at the same hours share cells.
+            key = (row.starts_at, row.ends_at, row.day, row.start.tzinfo, row.end.tzinfo)
+            cell = found((*key, view_key, second))
+            if cell is None:
+                cell = second_lines(row, view) if second else time_lines(row, view)
+                self._found[(*key, view_key, second)] = cell
+            cells.append(cell)
         return cells
-
-    def _cell(self, row: Row, view: TimeView, view_key: str, second: bool) -> Cell:
-        key = (row.uid, row.start.tzinfo, view_key, second)
-        found = self._found.get(key)
-        if found is None:
-            found = second_lines(row, view) if second else time_lines(row, view)
-            self._found[key] = found
-        return found
