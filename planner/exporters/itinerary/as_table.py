@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar
 
@@ -46,6 +47,24 @@ _WEIGHTS = {"what": 4, "where": 3, "notes": 3}
 _HEADINGS = {"what": "What", "where": "Where", "notes": "Notes"}
 
 
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    """The columns of one schedule's tables: the same on each of its days."""
+
+    headers: tuple[str, ...]
+    main: list[Cell]
+    """The main time cell of each row, in schedule order."""
+    second: list[Cell] | None
+    columns: tuple[str, ...]
+    """The text columns: ``what``, ``where`` and maybe ``notes``."""
+    fixed: tuple[int, ...]
+    """Widths of the time columns."""
+    widths: tuple[int, ...]
+    """Widths of the text columns (their text is wrapped to these)."""
+    blank: str
+    """Spaces as wide as the time columns and their gaps."""
+
+
 class TableRenderer:
     """Schedules as text tables; keeps wrapped cells and drawn rows between schedules."""
 
@@ -66,9 +85,9 @@ class TableRenderer:
         self._texts: dict[str, tuple[str, str, str]] = {}
         self._people: dict[str, str] = {}
         self._cells: dict[tuple[str, str, int], Cell] = {}
-        self._drawn: dict[tuple[str, str], Cell] = {}
+        self._drawn: dict[tuple[str, tuple[int, ...]], Cell] = {}
         self._longest: dict[str, tuple[int, int, int]] = {}
-        self._tails: dict[tuple[str, str, int], str] = {}
+        self._tails: dict[tuple[str, tuple[int, ...], str], str] = {}
         self._day_titles: dict[tuple[date, tuple[str, ...]], str] = {}
 
     def render(self, schedule: Schedule) -> str:
@@ -116,71 +135,73 @@ class TableRenderer:
         rows = schedule.rows
         if not rows:
             return []
-        view = schedule.view
+        layout = self._layout(rows, schedule.view)
+        if self._rule is None:
+            return self._tabulated(schedule.days, layout, rows)
+        top = _top(layout.headers, [*layout.fixed, *layout.widths], rule=self._rule)
+        tables = []
+        index = 0
+        for day in schedule.days:
+            drawn = [self._draw_row(row, index + n, layout) for n, row in enumerate(day.rows)]
+            index += len(day.rows)
+            tables.append(f"{self._day_title(day)}\n{top}\n" + "\n".join(drawn))
+        return tables
+
+    def _layout(self, rows: Sequence[Row], view: TimeView) -> _Layout:
         main, second = self._times.columns(rows, view)
         times = [main] if second is None else [main, second]
         columns = ("what", "where", "notes") if any(r.notes for r in rows) else ("what", "where")
         headers = [view.main_label, *([view.second_label or ""] if second else [])]
         headers.extend(_HEADINGS[column] for column in columns)
         # Time columns as wide as their longest cell, but at least 16 (09:00-10:30 CEST), so
-        # that the text columns' shares, and the rows drawn with them, repeat between
+        # that the text columns' widths, and the rows drawn with them, repeat between
         # itineraries.
         fixed = [
-            _rounded(
-                max(len(header) + _MIN_PADDING, *(len(line) for cell in cells for line in cell))
+            max(
+                _TIME_WIDTH, len(header) + _MIN_PADDING, *(len(ln) for cell in cells for ln in cell)
             )
             for header, cells in zip(headers, times, strict=False)
         ]
         shares = self._shares(rows, columns, len(headers), sum(fixed))
-        if self._rule is None:
-            texts = [
-                [self._cell(row, column, shares[column]) for row in rows] for column in columns
-            ]
-            return self._tabulated(schedule.days, headers, [*times, *texts])
-        widths = [shares[column] for column in columns]
-        top = _top(headers, [*fixed, *widths], rule=self._rule)
-        # A row's text columns are drawn once per layout and kept; its times (which
-        # depend on the reader's zones) are drawn in front of them for each schedule.
-        layout = "|".join(map(str, widths))
+        widths = tuple(shares[column] for column in columns)
         blank = " " * (sum(fixed) + 2 * len(fixed))
-        drawn_text, tails = self._drawn.get, self._tails.get  # this loop runs once per row
-        tables = []
-        index = 0
-        for day in schedule.days:
-            drawn = []
-            for row in day.rows:
-                kept = row.attendees is None
-                text = drawn_text((row.uid, layout)) if kept else None
-                if text is None:
-                    text = self._text_lines(row, columns, widths, layout)
-                when = main[index]
-                other = second[index] if second is not None else None
-                index += 1
-                if len(when) > 1 or (other is not None and len(other) > 1):
-                    cells = [when] if other is None else [when, other]
-                    drawn.append(_draw_before(text, cells, fixed, blank))
-                    continue
-                left = when[0].ljust(fixed[0])
-                if other is not None:
-                    left = f"{left}  {other[0].ljust(fixed[1])}"
-                head = f"{left}  {text[0]}" if text[0] else left.rstrip()
-                if len(text) == 1:
-                    drawn.append(head)
-                    continue
-                tail = tails((row.uid, layout, len(blank))) if kept else None
-                drawn.append(head + (tail or self._tail(row, text, layout, blank)))
-            tables.append(f"{self._day_title(day)}\n{top}\n" + "\n".join(drawn))
-        return tables
+        return _Layout(tuple(headers), main, second, columns, tuple(fixed), widths, blank)
 
-    def _tabulated(
-        self, days: Sequence[Day], headers: Sequence[str], cells: Sequence[Sequence[Cell]]
-    ) -> list[str]:
+    def _draw_row(self, row: Row, index: int, layout: _Layout) -> str:
+        """A row: its times (which depend on the reader's zones) in front of its text
+        columns, which are drawn once per layout and kept."""
+        kept = row.attendees is None
+        text = self._drawn.get((row.uid, layout.widths)) if kept else None
+        if text is None:
+            text = self._text_lines(row, layout.columns, layout.widths)
+        when = layout.main[index]
+        other = layout.second[index] if layout.second is not None else None
+        if len(when) > 1 or (other is not None and len(other) > 1):
+            cells = [when] if other is None else [when, other]
+            return _draw_before(text, cells, layout.fixed, layout.blank)
+        left = when[0].ljust(layout.fixed[0])
+        if other is not None:
+            left = f"{left}  {other[0].ljust(layout.fixed[1])}"
+        head = f"{left}  {text[0]}" if text[0] else left.rstrip()
+        if len(text) == 1:
+            return head
+        tail = self._tails.get((row.uid, layout.widths, layout.blank)) if kept else None
+        return head + (tail or self._tail(row, text, layout))
+
+    def _tabulated(self, days: Sequence[Day], layout: _Layout, rows: Sequence[Row]) -> list[str]:
+        """Tables drawn by tabulate, one per day, in a format planner does not draw."""
+        shares = dict(zip(layout.columns, layout.widths, strict=True))
+        times = [layout.main] if layout.second is None else [layout.main, layout.second]
+        texts = [[self._cell(row, c, shares[c]) for row in rows] for c in layout.columns]
+        cells = [*times, *texts]
         tables = []
         start = 0
         for day in days:
             end = start + len(day.rows)
             data = [[self._joiner.join(column[i]) for column in cells] for i in range(start, end)]
-            table = tabulate(data, headers=headers, tablefmt=self.tablefmt, disable_numparse=True)
+            table = tabulate(
+                data, headers=layout.headers, tablefmt=self.tablefmt, disable_numparse=True
+            )
             tables.append(f"{self._day_title(day)}\n{table}")
             start = end
         return tables
@@ -218,23 +239,22 @@ class TableRenderer:
 
     # --- cells, kept per row ---------------------------------------------------------------
 
-    def _text_lines(
-        self, row: Row, columns: Sequence[str], widths: Sequence[int], layout: str
-    ) -> Cell:
+    def _text_lines(self, row: Row, columns: Sequence[str], widths: tuple[int, ...]) -> Cell:
         """The text columns of a row, drawn; kept unless they name a group's members."""
         cells = [
             self._cell(row, column, width) for column, width in zip(columns, widths, strict=True)
         ]
         found = _lines(cells, widths)
         if row.attendees is None:
-            self._drawn[row.uid, layout] = found
+            self._drawn[row.uid, widths] = found
         return found
 
-    def _tail(self, row: Row, text: Cell, layout: str, blank: str) -> str:
+    def _tail(self, row: Row, text: Cell, layout: _Layout) -> str:
         """The lines of a row below its first, behind the blank time columns; kept."""
+        blank = layout.blank
         found = "".join([f"\n{blank}{line}" if line else "\n" for line in text[1:]])
         if row.attendees is None:
-            self._tails[row.uid, layout, len(blank)] = found
+            self._tails[row.uid, layout.widths, blank] = found
         return found
 
     def _plain(self, row: Row) -> tuple[str, str, str, str]:
@@ -316,8 +336,9 @@ class TableRenderer:
 def layout_table(headers: Sequence[str], rows: Sequence[Sequence[Cell]], *, rule: bool) -> str:
     """tabulate's ``simple`` (``rule``) or ``plain`` layout of left-aligned text cells.
 
-    Cells hold no control characters (see :func:`~planner.exporters.itinerary.text.clean`),
-    so every character is one column wide, as tabulate counts them without ``wcwidth``.
+    Widths are display columns (an East Asian character takes two), as tabulate counts them
+    when ``wcwidth`` is installed; cells hold no control characters (see
+    :func:`~planner.exporters.itinerary.text.clean`).
     """
     widths = [display_width(header) + _MIN_PADDING for header in headers]
     for row in rows:
@@ -415,10 +436,6 @@ def _cut(word: str, width: int, measure: Callable[[str], int]) -> str:
     while end < len(word) and display_width(word[: end + 1]) <= width:
         end += 1
     return word[:end]
-
-
-def _rounded(width: int) -> int:
-    return max(width, _TIME_WIDTH)
 
 
 def _overhead(tablefmt: str, count: int) -> int:

@@ -169,8 +169,11 @@ class ScheduleBuilder:
         rows = []
         for same, members in shared.items():
             everyone = len(members) == len(group.people)
-            names = None if everyone else tuple(self._names[member] for member in members)
-            rows.append(first[same].with_attendees(names))
+            if everyone:
+                rows.append(first[same])
+            else:
+                names = tuple(self._names[member] for member in members)
+                rows.append(first[same].with_attendees(names))
         return rows
 
     def _person_details(

@@ -179,7 +179,14 @@ class TimeCells:
         cells = []
         for row in rows:
             # By instants and zones, not by session: sessions at the same hours share cells.
-            key = (row.starts_at, row.ends_at, row.day, row.start.tzinfo, row.end.tzinfo)
+            key = (
+                row.starts_at,
+                row.ends_at,
+                row.day,
+                row.start.tzinfo,
+                row.end.tzinfo,
+                row.all_day,
+            )
             cell = found((*key, view_key, second))
             if cell is None:
                 cell = second_lines(row, view) if second else time_lines(row, view)
