@@ -44,6 +44,10 @@ table { width: 100%; border-collapse: collapse; font-size: .9rem; }
 th, td { text-align: left; vertical-align: top; padding: .35rem .5rem;
   border-bottom: 1px solid #ccc; }
 th { font-size: .78rem; text-transform: uppercase; letter-spacing: .03em; color: #444; }
+table.day { table-layout: fixed; }
+th.time { width: 8.8rem; }
+th.what { width: 30%; }
+th.where { width: 24%; }
 td.time { white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.second { color: #555; }
 tr.move td { background: #f2f5f9; }
@@ -108,7 +112,12 @@ class HtmlRenderer:
             headers.append(view.second_label or "")
         notes = any(row.notes for row in rows)
         headers.extend(("What", "Where", "Notes") if notes else ("What", "Where"))
-        head = "<thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in headers) + "</tr></thead>"
+        # Fixed column widths, so that every day's table lines up with the others.
+        kinds = ["time"] * (len(headers) - (3 if notes else 2)) + ["what", "where", "notes"]
+        cells = "".join(
+            f'<th class="{k}">{escape(h)}</th>' for h, k in zip(headers, kinds, strict=False)
+        )
+        head = f"<thead><tr>{cells}</tr></thead>"
         kept = self._rows.get  # once per row: looked up once
         out = []
         index = 0
@@ -124,7 +133,7 @@ class HtmlRenderer:
                         self._rows[key] = drawn
                 body.append(drawn)
                 index += 1
-            out.append(_section(self._day_title(day), head, body))
+            out.append(_section(self._day_title(day), head, body, fixed=True))
         return out
 
     def _row(self, row: Row, main: Cell, second: Cell | None, notes: bool) -> str:
@@ -155,9 +164,10 @@ class HtmlRenderer:
         return found
 
 
-def _section(title: str, head: str, body: Sequence[str]) -> str:
+def _section(title: str, head: str, body: Sequence[str], *, fixed: bool = False) -> str:
     rows = "\n".join(body)
-    table = f"<table>\n{head}\n<tbody>\n{rows}\n</tbody>\n</table>"
+    opening = '<table class="day">' if fixed else "<table>"
+    table = f"{opening}\n{head}\n<tbody>\n{rows}\n</tbody>\n</table>"
     return f'<section class="day">\n<h2>{title}</h2>\n{table}\n</section>'
 
 
