@@ -17,6 +17,7 @@ from planner.cli.itinerary import (
     TableFormatOption,
     ToOption,
     WidthOption,
+    dates,
     emit,
     render_options,
 )
@@ -80,14 +81,9 @@ def agenda(
         )
     except ScheduleError as error:
         fail(str(error))
+    first, last = dates(day, day) if day is not None else dates(first_day, last_day)
     programme = load_or_exit(file, max_file_size)
-    first, last = (day, day) if day is not None else (first_day, last_day)
-    selection = Selection(
-        event=event,
-        venue=venue,
-        first_day=first.date() if first else None,
-        last_day=last.date() if last else None,
-    )
+    selection = Selection(event=event, venue=venue, first_day=first, last_day=last)
     try:
         text = exporter.export(programme, selection)
     except ScheduleError as error:

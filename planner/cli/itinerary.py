@@ -32,6 +32,7 @@ __all__ = [
     "TableFormatOption",
     "ToOption",
     "WidthOption",
+    "dates",
     "emit",
     "itinerary",
     "render_options",
@@ -148,9 +149,11 @@ def itinerary(
         )
     except ScheduleError as error:
         fail(str(error))
+    first, last = dates(first_day, last_day)
     programme = load_or_exit(file, max_file_size)
+    group = who if who in programme.groups else None
     selection = Selection(
-        event=event, person=who, first_day=_day(first_day), last_day=_day(last_day)
+        event=event, person=None if group else who, group=group, first_day=first, last_day=last
     )
     try:
         if every:
@@ -184,8 +187,13 @@ def emit(text: str, output: Path | None) -> None:
     write_atomic(output, text)
 
 
-def _day(value: datetime | None) -> date | None:
-    return value.date() if value is not None else None
+def dates(first_day: datetime | None, last_day: datetime | None) -> tuple[date | None, date | None]:
+    """--from and --to as dates; a usage error when they are the wrong way round."""
+    first = first_day.date() if first_day is not None else None
+    last = last_day.date() if last_day is not None else None
+    if first is not None and last is not None and first > last:
+        fail(f"--from {first} is after --to {last}")
+    return first, last
 
 
 def _write_all(files: Iterable[tuple[str, str]], folder: Path) -> int:

@@ -91,6 +91,19 @@ def test_itinerary_usage_problems_exit_2() -> None:
         (["itinerary", "hanoi-delegate", "-f", CROSSING, "--tz", "Asia/Seol"], "Asia/Seoul"),
         (["itinerary", "hanoi-delegate", "-f", CROSSING, "--tablefmt", "nope"], "--tablefmt"),
         (["itinerary", "hanoi-delegate", "-f", CROSSING, "--event", "tuor"], "did you mean `tour`"),
+        (
+            [
+                "itinerary",
+                "hanoi-delegate",
+                "-f",
+                CROSSING,
+                "--from",
+                "2016-10-11",
+                "--to",
+                "2016-10-10",
+            ],
+            "after",
+        ),
     ]
     for args, message in cases:
         code, _, err = _run(*args)
