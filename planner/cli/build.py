@@ -4,19 +4,30 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from planner.cli.common import FileOption, MaxSizeOption, fail, require_file
+from planner.exporters.ics import dtstamp
 from planner.loading.collector import collector_paused
 from planner.reporting import render_text
 from planner.site import site_files, write_site
+from planner.timeline import Programme
 from planner.validation import validate_file
 
 __all__ = ["build"]
+
+SITE_ENTRIES = frozenset(
+    {"index.html", "diagnostics.json", "agenda.md", "agenda.html", "ics", "itineraries"}
+)
+"""What a built site holds at its top: a folder with anything else is not replaced."""
+
+Progress = Callable[[str], None]
 
 
 def build(
@@ -34,39 +45,74 @@ def build(
 ) -> None:
     """Validate the programme and, if it has no errors, write everything to publish.
 
-    The folder gets index.html, every iCalendar feed (ics/), every itinerary as Markdown
-    and a printable page (itineraries/), the agenda, and diagnostics.json. It is built
-    aside and swapped in whole, so a failed build leaves the previous site untouched.
+    The folder gets index.html, every iCalendar feed (ics/), every itinerary
+    as Markdown and a printable page (itineraries/), the agenda, and
+    diagnostics.json. It is built aside and swapped in whole, so a failed
+    build leaves the previous site untouched. A folder holding anything a
+    build does not write is refused, never replaced.
 
-    Example: planner build -f events.yaml -o build --base-url https://example.org/summit
+    Exit status: 0 built; 1 errors (nothing written); 2 a usage problem.
+
+    Example: planner build
+    Example: planner build -f events.yaml -o site --base-url https://example.org/
     """
     require_file(file)
     if base_url is not None and not base_url.startswith(("https://", "http://")):
         fail("--base-url must start with https:// (or http://)")
-    if output.exists() and not output.is_dir():
-        fail(f"{output} is a file; give a folder for the site")
+    _check_output(output)
     report = validate_file(file, max_bytes=max_file_size)
     if report.has_errors or report.programme is None:
         sys.stderr.write(render_text(report.diagnostics, [str(file)]))
         raise typer.Exit(1)
-    progress = _progress()
-    with collector_paused():
+    stamp = _stamp(report.programme)
+    with collector_paused(), _progress() as progress:
         files = site_files(
-            report.programme, report.diagnostics, base_url=base_url, progress=progress
+            report.programme, report.diagnostics, base_url=base_url, stamp=stamp, progress=progress
         )
-        count = write_site(files, output)
-    if progress is not None:
-        sys.stderr.write("\r\033[K")
+        try:
+            count = write_site(files, output)
+        except OSError as error:
+            fail(f"cannot write {output}: {error.strerror or error}", 1)
     typer.echo(f"Built {count} files in {output}/ (open {output / 'index.html'}).")
 
 
-def _progress() -> Callable[[str], None] | None:
-    """A progress line on a terminal; nothing in CI or when stderr is redirected."""
+def _check_output(output: Path) -> None:
+    """The site folder is replaced whole: refuse one that holds anything else."""
+    if output.exists() and not output.is_dir():
+        fail(f"{output} is a file; give a folder for the site")
+    here = Path.cwd().resolve()
+    if output.resolve() in (here, *here.parents):
+        fail(f"{output} is the current folder or above it; give a folder for the site")
+    if not output.is_dir():
+        return
+    for entry in sorted(output.iterdir()):
+        if entry.name not in SITE_ENTRIES:
+            fail(
+                f"{output} holds {entry.name}, which planner build did not write; "
+                "give a new or empty folder (the site replaces it whole)"
+            )
+
+
+def _stamp(programme: Programme) -> datetime:
+    try:
+        return dtstamp(programme)
+    except ValueError as error:  # a SOURCE_DATE_EPOCH that is not whole seconds
+        fail(str(error))
+
+
+@contextmanager
+def _progress() -> Iterator[Progress | None]:
+    """A progress line on a terminal, cleared at the end; nothing in CI or when redirected."""
     if os.environ.get("CI") or not sys.stderr.isatty():
-        return None
+        yield None
+        return
 
     def show(step: str) -> None:
         sys.stderr.write(f"\r\033[Kbuilding {step}...")
         sys.stderr.flush()
 
-    return show
+    try:
+        yield show
+    finally:
+        sys.stderr.write("\r\033[K")
+        sys.stderr.flush()

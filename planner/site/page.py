@@ -2,26 +2,41 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from html import escape
 from urllib.parse import quote, urlsplit
 
 from planner.diagnostics import Diagnostic, Summary
-from planner.timeline import Programme
+from planner.timeline import Event, Programme
 
 __all__ = ["Links", "render_index"]
 
 _CSS = """
-body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem auto;max-width:60rem;
+body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem auto;max-width:64rem;
 padding:0 1rem;color:#1d2433}
-h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #dde}
-table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.3rem .5rem;border-bottom:1px solid #eef}
-th{font-weight:600;background:#f5f6fa}a{color:#1a56db}.muted{color:#667}.ok{color:#18794e}.bad{color:#b42318}
-code{font-size:.9em}
+h1{font-size:1.6rem;margin:0 0 .3rem}
+h2{font-size:1.2rem;margin-top:2.2rem;padding-bottom:.2rem;border-bottom:1px solid #dde}
+h2 small{font-weight:400;color:#667;font-size:.8em}
+nav{display:flex;flex-wrap:wrap;gap:.2rem 1.2rem;margin:.6rem 0}
+.scroll{overflow-x:auto}
+table{border-collapse:collapse;width:100%}
+th,td{text-align:left;vertical-align:top;padding:.35rem .6rem;border-bottom:1px solid #e6e8f0}
+th{font-weight:600;background:#f5f6fa}tbody tr:nth-child(even){background:#fafbfd}
+.num{text-align:right}.nowrap{white-space:nowrap}
+a{color:#1a56db}.muted{color:#667}.ok{color:#18794e}.bad{color:#b42318}
+.tentative{color:#9a6700}.cancelled{color:#b42318;text-decoration:line-through}
 """
+
+_DASH = "\u2013"
+_SECTIONS = (
+    ("events", "Events"),
+    ("days", "Days"),
+    ("people", "People"),
+    ("groups", "Delegations and groups"),
+    ("venues", "Venues"),
+)
 
 
 @dataclass(frozen=True)
@@ -54,6 +69,7 @@ def render_index(
         f"<title>{escape(programme.name)}</title><style>{_CSS}</style></head><body>",
         f"<h1>{escape(programme.name)}</h1>",
         _status(diagnostics, links),
+        _nav(),
         _whole_programme(links, feed),
         _events(programme, links, feed),
         _days(programme),
@@ -92,6 +108,25 @@ def _status(diagnostics: Sequence[Diagnostic], links: Links) -> str:
     )
 
 
+def _nav() -> str:
+    """Jump links: the page is long once people and groups are listed."""
+    return "<nav>" + "".join(f'<a href="#{key}">{label}</a>' for key, label in _SECTIONS) + "</nav>"
+
+
+def _section(key: str, count: int, head: Sequence[str], rows: Iterable[str]) -> str:
+    """A heading with its count and a table that scrolls sideways on a narrow screen."""
+    title = dict(_SECTIONS)[key]
+    cells = "".join(
+        f'<th class="num">{name[1:]}</th>' if name.startswith("#") else f"<th>{name}</th>"
+        for name in head
+    )
+    return (
+        f'<h2 id="{key}">{title} <small>({count})</small></h2>'
+        f'<div class="scroll"><table><thead><tr>{cells}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
+    )
+
+
 def _whole_programme(links: Links, feed: _FeedLink) -> str:
     agenda = ", ".join(
         f'<a href="{escape(quote(path))}">{escape(label)}</a>'
@@ -105,26 +140,40 @@ def _whole_programme(links: Links, feed: _FeedLink) -> str:
 
 
 def _events(programme: Programme, links: Links, feed: _FeedLink) -> str:
+    """Events in the order they happen (undated ones last)."""
     rows = []
-    for event in programme.events.values():
-        days = _span(event.first_day, event.last_day) or _session_span(event.sessions)
+    for event in sorted(programme.events.values(), key=_event_order):
+        status = escape(event.status)
         rows.append(
             "<tr>"
             f"<td>{escape(event.title)}</td><td>{escape(event.kind.replace('_', ' '))}</td>"
-            f"<td>{escape(days)}</td><td>{len(event.sessions)}</td>"
-            f"<td>{escape(event.status)}</td><td>{feed(links.event_feeds[event.id])}</td></tr>"
+            f'<td class="nowrap">{escape(_span(*_event_days(event)))}</td>'
+            f'<td class="num">{len(event.sessions)}</td>'
+            f'<td class="{status}">{status}</td>'
+            f'<td class="nowrap">{feed(links.event_feeds[event.id])}</td></tr>'
         )
-    head = "<tr><th>Event</th><th>Kind</th><th>Dates</th><th>Sessions</th><th>Status</th><th>Feed</th></tr>"
-    return f"<h2>Events</h2><table>{head}{''.join(rows)}</table>"
+    head = ("Event", "Kind", "Dates", "#Sessions", "Status", "Feed")
+    return _section("events", len(rows), head, rows)
 
 
 def _days(programme: Programme) -> str:
-    per_day = Counter(occurrence.first_day for occurrence in programme.occurrences)
-    items = "".join(
-        f"<li>{day:%a %d %b %Y}: {count} session{'s' if count != 1 else ''}</li>"
-        for day, count in sorted(per_day.items())
-    )
-    return f"<h2>Days</h2><ul>{items}</ul>"
+    """Each day with sessions: how many, and of which events."""
+    sessions: dict[date, int] = {}
+    events: dict[date, dict[str, None]] = {}
+    for occurrence in programme.occurrences:
+        day = occurrence.first_day
+        sessions[day] = sessions.get(day, 0) + 1
+        events.setdefault(day, {})[occurrence.session.event_id] = None
+    rows = [
+        f'<tr><td class="nowrap">{day:%a} {_day(day)}</td><td class="num">{sessions[day]}</td>'
+        f"<td>{escape(_titles(programme, events[day]))}</td></tr>"
+        for day in sorted(sessions)
+    ]
+    return _section("days", len(rows), ("Day", "#Sessions", "Events"), rows)
+
+
+def _titles(programme: Programme, event_ids: Iterable[str]) -> str:
+    return "; ".join(programme.events[e].title for e in event_ids if e in programme.events)
 
 
 def _people(programme: Programme, links: Links, feed: _FeedLink) -> str:
@@ -134,31 +183,34 @@ def _people(programme: Programme, links: Links, feed: _FeedLink) -> str:
         rows.append(
             f"<tr><td>{escape(person.name)}</td>"
             f"<td>{escape(organisation.label if organisation else '')}</td>"
-            f"<td>{_itinerary_links(links, person.id)}</td>"
-            f"<td>{feed(links.person_feeds[person.id])}</td></tr>"
+            f'<td class="nowrap">{_itinerary_links(links, person.id)}</td>'
+            f'<td class="nowrap">{feed(links.person_feeds[person.id])}</td></tr>'
         )
-    head = "<tr><th>Person</th><th>Organisation</th><th>Itinerary</th><th>Feed</th></tr>"
-    return f"<h2>People</h2><table>{head}{''.join(rows)}</table>"
+    head = ("Person", "Organisation", "Itinerary", "Feed")
+    return _section("people", len(rows), head, rows)
 
 
 def _groups(programme: Programme, links: Links, feed: _FeedLink) -> str:
     rows = [
-        f"<tr><td>{escape(group.name)}</td><td>{len(group.people)}</td>"
-        f"<td>{_itinerary_links(links, group.id)}</td><td>{feed(links.group_feeds[group.id])}</td></tr>"
+        f'<tr><td>{escape(group.name)}</td><td class="num">{len(group.people)}</td>'
+        f'<td class="nowrap">{_itinerary_links(links, group.id)}</td>'
+        f'<td class="nowrap">{feed(links.group_feeds[group.id])}</td></tr>'
         for group in programme.groups.values()
     ]
-    head = "<tr><th>Group</th><th>People</th><th>Itinerary</th><th>Feed</th></tr>"
-    return f"<h2>Delegations and groups</h2><table>{head}{''.join(rows)}</table>"
+    head = ("Group", "#People", "Itinerary", "Feed")
+    return _section("groups", len(rows), head, rows)
 
 
 def _venues(programme: Programme, links: Links, feed: _FeedLink) -> str:
     rows = [
-        f"<tr><td>{escape(venue.name)}</td><td>{escape(venue.city or ('online' if venue.online else ''))}</td>"
-        f"<td>{escape(venue.timezone.key)}</td><td>{feed(links.venue_feeds[venue.id])}</td></tr>"
+        f"<tr><td>{escape(venue.name)}</td>"
+        f"<td>{escape(venue.city or ('online' if venue.online else ''))}</td>"
+        f"<td>{escape(venue.timezone.key)}</td>"
+        f'<td class="nowrap">{feed(links.venue_feeds[venue.id])}</td></tr>'
         for venue in programme.venues.values()
     ]
-    head = "<tr><th>Venue</th><th>City</th><th>Time zone</th><th>Feed</th></tr>"
-    return f"<h2>Venues</h2><table>{head}{''.join(rows)}</table>"
+    head = ("Venue", "City", "Time zone", "Feed")
+    return _section("venues", len(rows), head, rows)
 
 
 def _itinerary_links(links: Links, some_id: str) -> str:
@@ -168,12 +220,31 @@ def _itinerary_links(links: Links, some_id: str) -> str:
     )
 
 
+def _event_days(event: Event) -> tuple[date | None, date | None]:
+    """The event's own dates, else those of its sessions."""
+    if event.first_day is not None and event.last_day is not None:
+        return event.first_day, event.last_day
+    days = [o.first_day for s in event.sessions for o in s.occurrences]
+    return (min(days), max(days)) if days else (None, None)
+
+
+def _event_order(event: Event) -> tuple[bool, date, str]:
+    first, _ = _event_days(event)
+    return (first is None, first or date.min, event.title)
+
+
+def _day(day: date) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
 def _span(first: date | None, last: date | None) -> str:
+    """``10-14 Oct 2016``, ``18 Jan - 18 Dec 2018``, ``30 Dec 2018 - 2 Jan 2019`` (en dashes)."""
     if first is None or last is None:
         return ""
-    return first.isoformat() if first == last else f"{first.isoformat()} – {last.isoformat()}"
-
-
-def _session_span(sessions: Sequence[object]) -> str:
-    days = [o.first_day for s in sessions for o in getattr(s, "occurrences", ())]
-    return _span(min(days), max(days)) if days else ""
+    if first == last:
+        return _day(first)
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}{_DASH}{_day(last)}"
+    if first.year == last.year:
+        return f"{first.day} {first:%b} {_DASH} {_day(last)}"
+    return f"{_day(first)} {_DASH} {_day(last)}"

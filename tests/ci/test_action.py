@@ -119,6 +119,31 @@ def test_validate_records_the_result_instead_of_failing_at_once(
     assert "::error file=broken.yaml,line=2," in failed.stdout
 
 
+@pytest.mark.parametrize(
+    ("base_url", "link"),
+    [
+        ("", 'href="ics/programme.ics" download'),
+        ("https://x.org/p/", 'href="webcal://x.org/p/ics/'),
+    ],
+    ids=["download-links", "subscribe-links"],
+)
+def test_build_writes_the_site_and_names_its_folder(
+    workspace: Path, tmp_path: Path, base_url: str, link: str
+) -> None:
+    site = tmp_path / "site"
+    result, outputs = _run_step(
+        "Build the site",
+        workspace,
+        tmp_path,
+        PLANNER_FILE="events.yaml",
+        PLANNER_OUTPUT=str(site),
+        PLANNER_BASE_URL=base_url,
+    )
+    assert result.returncode == 0, result.stderr
+    assert outputs == {"site": str(site)}
+    assert link in (site / "index.html").read_text(encoding="utf-8")
+
+
 def test_describe_fetches_the_base_branch_and_writes_the_report(
     workspace: Path, tmp_path: Path
 ) -> None:
