@@ -11,6 +11,33 @@ DATA = Path(__file__).resolve().parent / "data"
 EVENTS_YAML = ROOT / "events.yaml"
 UPDATE_GOLDEN = os.environ.get("PLANNER_UPDATE_GOLDEN") == "1"
 
+SMALL_PROGRAMME = """\
+version: 1
+programme: {name: Small programme, timezone: Asia/Seoul}
+venues:
+  hall: {name: Seoul Global Center, timezone: Asia/Seoul}
+people:
+  kim: {name: Kim Min-jun}
+events:
+  tour:
+    title: Tour
+    venue: hall
+    participants: [kim]
+    sessions:
+      - {id: visit, title: Pangyo visit, date: 2024-04-17, time: "14:00-16:00"}
+"""
+"""A valid one-session programme, for tests that need any programme at all."""
+
+# Git runs without the user's or the system's settings (commit signing, hooks, templates).
+GIT_ENV = {
+    "GIT_CONFIG_GLOBAL": os.devnull,
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_AUTHOR_NAME": "planner tests",
+    "GIT_AUTHOR_EMAIL": "tests@example.org",
+    "GIT_COMMITTER_NAME": "planner tests",
+    "GIT_COMMITTER_EMAIL": "tests@example.org",
+}
+
 
 @pytest.fixture
 def runner() -> CliRunner:

@@ -11,36 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import EVENTS_YAML
+from tests.conftest import EVENTS_YAML, GIT_ENV, SMALL_PROGRAMME
 
 BIN = Path(sys.executable).parent
 """Where the `planner` console script is installed: CI runs that, so the tests do too."""
 
-# Git runs without the user's or the system's settings (commit signing, hooks, templates).
-GIT_ENV = {
-    "GIT_CONFIG_GLOBAL": os.devnull,
-    "GIT_CONFIG_NOSYSTEM": "1",
-    "GIT_AUTHOR_NAME": "CI test",
-    "GIT_AUTHOR_EMAIL": "ci@example.org",
-    "GIT_COMMITTER_NAME": "CI test",
-    "GIT_COMMITTER_EMAIL": "ci@example.org",
-}
 
-FALLBACK_PROGRAMME = """\
-version: 1
-programme: {name: CI fixture, timezone: Asia/Seoul}
-venues:
-  hall: {name: Seoul Global Center, timezone: Asia/Seoul}
-people:
-  kim: {name: Kim Min-jun}
-events:
-  tour:
-    title: Tour
-    venue: hall
-    participants: [kim]
-    sessions:
-      - {id: visit, title: Pangyo visit, date: 2024-04-17, time: "14:00-16:00"}
-"""
+FALLBACK_PROGRAMME = SMALL_PROGRAMME
 
 
 def environment(**extra: str) -> dict[str, str]:

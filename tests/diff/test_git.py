@@ -13,6 +13,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from planner.cli import app
+from tests.conftest import GIT_ENV
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -42,15 +43,7 @@ events:
 
 
 # Git and planner run without the user's or the system's git settings (signing, hooks).
-ENV = {
-    **os.environ,
-    "GIT_CONFIG_GLOBAL": os.devnull,
-    "GIT_CONFIG_NOSYSTEM": "1",
-    "GIT_AUTHOR_NAME": "Test",
-    "GIT_AUTHOR_EMAIL": "test@example.org",
-    "GIT_COMMITTER_NAME": "Test",
-    "GIT_COMMITTER_EMAIL": "test@example.org",
-}
+ENV = {**os.environ, **GIT_ENV}
 
 
 def _git(repo: Path, *args: str) -> None:

@@ -9,26 +9,12 @@ import pytest
 from typer.testing import CliRunner
 
 from planner.cli import app
-from tests.conftest import EVENTS_YAML
+from tests.conftest import EVENTS_YAML, SMALL_PROGRAMME
 
 EPOCH = "1700000000"
 """SOURCE_DATE_EPOCH for every build here, so that builds can be compared byte for byte."""
 
-SMALL = """\
-version: 1
-programme: {name: Small programme, timezone: Asia/Seoul}
-venues:
-  hall: {name: Seoul Global Center, timezone: Asia/Seoul}
-people:
-  kim: {name: Kim Min-jun}
-events:
-  tour:
-    title: Tour
-    venue: hall
-    participants: [kim]
-    sessions:
-      - {id: visit, title: Pangyo visit, date: 2024-04-17, time: "14:00-16:00"}
-"""
+SMALL = SMALL_PROGRAMME
 
 
 def run_build(*args: str, env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
