@@ -149,8 +149,31 @@ class _Writer:
         return "\n".join(self.lines) + "\n"
 
 
-def generate(sessions: int, seed: int = 1) -> str:
-    """The YAML text of a programme with about ``sessions`` sessions."""
+class _Mistakes:
+    """Whether the deliberate mistakes are written (off for a clash-free programme)."""
+
+    enabled = True
+
+
+def _mistake(serial: int, kind: int) -> bool:
+    """Whether item ``serial`` carries deliberate mistake number ``kind`` (one in RARE)."""
+    return _Mistakes.enabled and serial % RARE == kind
+
+
+def generate(sessions: int, seed: int = 1, *, clean: bool = False) -> str:
+    """The YAML text of a programme with about ``sessions`` sessions.
+
+    ``clean`` leaves out the deliberate mistakes: the exports are timed on a programme
+    that validates, because they refuse one with errors.
+    """
+    _Mistakes.enabled = not clean
+    try:
+        return _generate(sessions, seed)
+    finally:
+        _Mistakes.enabled = True
+
+
+def _generate(sessions: int, seed: int) -> str:
     rng = random.Random(seed)
     plan = _plan(sessions, rng)
     out = _Writer()
@@ -176,8 +199,8 @@ def generate(sessions: int, seed: int = 1) -> str:
     return out.text()
 
 
-def write_programme(path: Path, sessions: int, seed: int = 1) -> Path:
-    path.write_text(generate(sessions, seed), encoding="utf-8")
+def write_programme(path: Path, sessions: int, seed: int = 1, *, clean: bool = False) -> Path:
+    path.write_text(generate(sessions, seed, clean=clean), encoding="utf-8")
     return path
 
 
@@ -283,7 +306,7 @@ def _people(out: _Writer, plan: Plan, rng: random.Random) -> None:
         events = plan.cohort_events.get(cohort, [])
         if events and index % 3 == 0:
             _travel(out, events, zone, index, rng)
-        if events and index % RARE == 7:
+        if events and _mistake(index, 7):
             day = _event_day(events[0], 1)
             out.add(
                 "    unavailable:",
@@ -299,7 +322,7 @@ def _travel(
     first_zone, last_zone = CITIES[first.venue.city][2], CITIES[last.venue.city][2]
     arrive_day = _event_day(first, 0) - timedelta(days=1)
     arrive = f"{arrive_day} 16:00"
-    if index % RARE == 3:
+    if _mistake(index, 3):
         arrive = f"{_event_day(first, 0)} 10:00"  # lands after the opening: on purpose
     leave_day = _event_day(last, last.days)
     out.add(
@@ -473,7 +496,7 @@ def _disturbance(
     plan: Plan, event: EventPlan, members: list[int], serial: int, rng: random.Random
 ) -> list[str]:
     """Rare, deliberate mistakes and near misses, so every rule has work."""
-    choice = serial % RARE
+    choice = serial % RARE if _Mistakes.enabled else -1
     if choice == 11:
         # A chair from another cohort of the city, perhaps in its own event at that hour.
         guests = _cohort_members(plan, (event.cohort + len(CITIES)) % plan.cohorts)
@@ -497,7 +520,7 @@ def _site_visit(plan: Plan, event: EventPlan, when: date, serial: int) -> Iterat
     here = event.venue
     same_city = [v for v in plan.venues if v.city == here.city and v is not here]
     there = same_city[serial % len(same_city)] if same_city else here
-    tight = serial % RARE == 13  # no bus: the delegation is expected to teleport
+    tight = _mistake(serial, 13)  # no bus: the delegation is expected to teleport
     if not tight:
         yield [
             f"      - id: s{serial}-bus-out",
@@ -528,7 +551,7 @@ def _site_visit(plan: Plan, event: EventPlan, when: date, serial: int) -> Iterat
 
 
 def _dinner(event: EventPlan, when: date, serial: int) -> list[str]:
-    late = serial % RARE == 19
+    late = _mistake(serial, 19)
     return [
         f"      - id: s{serial}-dinner",
         "        title: Dinner" if not late else "        title: Late reception",
@@ -565,7 +588,11 @@ def _online_series(out: _Writer, plan: Plan, series: int, rng: random.Random) ->
         out.add('        repeat: "FREQ=MONTHLY;BYMONTHDAY=18;COUNT=11"')
     else:
         out.add(f'        repeat: "FREQ=MONTHLY;BYMONTHDAY=18;UNTIL={first.year + 1}0630"')
-    out.add(f"        except: [{first.year}-{(month % 12) + 1:02d}-18]", "        allow: [weekend]")
+    # VIPs are delegates too: a clash-free programme lets them miss a debate for a lunch.
+    allowed = "weekend" if _Mistakes.enabled else "weekend, person-double-booked"
+    out.add(
+        f"        except: [{first.year}-{(month % 12) + 1:02d}-18]", f"        allow: [{allowed}]"
+    )
     return 2
 
 
@@ -574,8 +601,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sessions", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("-o", "--output", type=Path, required=True)
+    parser.add_argument("--clean", action="store_true", help="Leave out the deliberate mistakes.")
     args = parser.parse_args(argv)
-    write_programme(args.output, args.sessions, args.seed)
+    write_programme(args.output, args.sessions, args.seed, clean=args.clean)
     return 0
 
 

@@ -12,7 +12,14 @@ from planner.loading import load_programme
 from planner.reporting import render_text
 from planner.timeline import Programme
 
-__all__ = ["FileOption", "MaxSizeOption", "fail", "load_or_exit", "require_file"]
+__all__ = [
+    "FileOption",
+    "MaxSizeOption",
+    "checked_or_exit",
+    "fail",
+    "load_or_exit",
+    "require_file",
+]
 
 FileOption = Annotated[
     Path,
@@ -40,6 +47,19 @@ def require_file(path: Path) -> None:
         fail(f"no such file: {path}")
     if path.is_dir():
         fail(f"{path} is a folder; give the programme file (events.yaml)")
+
+
+def checked_or_exit(path: Path, max_bytes: int | None = None) -> Programme:
+    """The programme if it has no errors, the rules' included (as ``planner validate``);
+    otherwise the diagnostics on stderr and exit status 1. For commands that publish."""
+    from planner.validation import validate_file  # the rules are only needed here
+
+    require_file(path)
+    report = validate_file(path, max_bytes=max_bytes)
+    if report.programme is None or report.has_errors:
+        sys.stderr.write(render_text(report.diagnostics, [str(path)]))
+        raise typer.Exit(1)
+    return report.programme
 
 
 def load_or_exit(path: Path, max_bytes: int | None = None) -> Programme:

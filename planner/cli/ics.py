@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from planner.cli.common import FileOption, MaxSizeOption, fail, load_or_exit
+from planner.cli.common import FileOption, MaxSizeOption, checked_or_exit, fail
 from planner.exporters.base import Selection
 from planner.exporters.ics import IcsExporter, UnknownId, dtstamp, iter_feeds
 from planner.loading.collector import collector_paused
@@ -65,8 +65,8 @@ def ics(
 
     The same programme gives the same bytes: DTSTAMP is SOURCE_DATE_EPOCH when
     set, else the newest modification time of the programme's files.
-    A programme that does not load writes nothing (exit status 1); conflicts
-    found by the rules do not stop the feeds: gate publishing on planner validate.
+    A programme with errors (as planner validate reports them, conflicts
+    included) writes nothing: the diagnostics go to stderr, exit status 1.
 
     Example: planner ics --person lee-kyong-yul -o lee.ics
     Example: planner ics --all -o build/ics
@@ -80,7 +80,7 @@ def ics(
         fail(f"{output} is a folder; give a file name (or --all for every feed)")
     # Rendering, like loading, builds objects that live until the command ends.
     with collector_paused():
-        programme = load_or_exit(file, max_file_size)
+        programme = checked_or_exit(file, max_file_size)
         stamp = _stamp(programme)
         try:
             if every and output is not None:
