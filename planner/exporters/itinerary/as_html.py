@@ -148,11 +148,12 @@ class HtmlRenderer:
         return f'<tr class="{_classes(row)}">{"".join(cells)}</tr>'
 
     def _texts(self, row: Row) -> tuple[str, str, str]:
-        if row.attendees is not None:  # differs per group: not kept
-            return _what(row), _where(row), escape(notes_text(row))
         found = self._cells.get(row.uid)
         if found is None:
-            found = self._cells[row.uid] = (_what(row), _where(row), escape(notes_text(row)))
+            plain = row.with_attendees(None) if row.attendees is not None else row
+            found = self._cells[row.uid] = (_what(plain), _where(row), escape(notes_text(row)))
+        if row.attendees is not None:  # who of the group attends: not kept
+            return (_what(row), *found[1:])
         return found
 
     def _day_title(self, day: Day) -> str:

@@ -95,11 +95,11 @@ class MarkdownRenderer:
         return found
 
     def _texts(self, row: Row) -> tuple[Piece, Piece, Piece]:
-        if row.attendees is not None:  # differs per group: not kept
-            return _row_pieces(row)
         found = self._cells.get(row.uid)
         if found is None:
             found = self._cells[row.uid] = _row_pieces(row)
+        if row.attendees is not None:  # who of the group attends: not kept
+            return (_piece(_what(row)), *found[1:])
         return found
 
     def _day_title(self, day: Day) -> str:
@@ -117,9 +117,11 @@ def pipe_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
 
 
 def _pipe_table(headers: Sequence[str], rows: Sequence[Sequence[Piece]]) -> str:
-    widths = [max(3, display_width(header)) for header in headers]
-    for row in rows:
-        widths = [max(width, size) for width, (_, size) in zip(widths, row, strict=True)]
+    columns = zip(*rows, strict=True) if rows else ([] for _ in headers)
+    widths = [
+        max(3, display_width(header), *(size for _, size in column))
+        for header, column in zip(headers, columns, strict=True)
+    ]
     top = "| " + " | ".join(pad(h, w) for h, w in zip(headers, widths, strict=True)) + " |"
     lines = [top, "| " + " | ".join("-" * w for w in widths) + " |"]
     for row in rows:
@@ -133,8 +135,9 @@ def _piece(text: str) -> Piece:
 
 
 def _row_pieces(row: Row) -> tuple[Piece, Piece, Piece]:
+    """What, where and notes; for a group's row, *what* without its attendees."""
     return (
-        _piece(_what(row)),
+        _piece(_what(row.with_attendees(None) if row.attendees is not None else row)),
         _piece(escape_markdown(row.where)),
         _piece(escape_markdown(notes_text(row))),
     )
