@@ -41,11 +41,12 @@ def test_transfers_and_legs_are_interleaved_in_time_order() -> None:
         "Airport pick-up",
         "Opening session",
         "Online briefing with the platform",
+        "Reception for the delegation",
         "Lecture: satellite cities",
         "Airport drop-off",
         "Flight VN 417",
     ]
-    assert [row.moves for row in rows] == [True, True, False, False, False, True, True]
+    assert [row.moves for row in rows] == [True, True, False, False, False, False, True, True]
     assert rows[1].where == "Incheon International Airport → Koreana Hotel"
 
 
@@ -106,8 +107,8 @@ def test_a_group_names_who_attends_where_members_differ() -> None:
 
 def test_the_summary_counts_sessions_hours_moves_and_cities() -> None:
     summary = build_itinerary(programme("crossing"), "hanoi-delegate").summary
-    assert summary.sessions == 3
-    assert summary.session_time == timedelta(hours=3)
+    assert summary.sessions == 4
+    assert summary.session_time == timedelta(hours=4, minutes=30)
     assert (summary.travel_legs, summary.transfers) == (2, 2)
     assert summary.travel_time == timedelta(hours=11, minutes=35)
     assert summary.cities == ("Seoul",)
@@ -208,6 +209,11 @@ def test_every_bundled_itinerary_holds_exactly_the_persons_occurrences_and_legs(
         assert sum(row.kind == "travel" for row in rows) == len(person.travel)
         starts = [row.starts_at for row in rows]
         assert starts == sorted(starts)
+
+
+def test_a_day_with_several_events_lists_them_in_order() -> None:
+    day = build_itinerary(programme("crossing"), "hanoi-delegate").days[1]
+    assert day.events == ("K-smart city tour", "Embassy of Viet Nam in Seoul")
 
 
 def test_days_follow_the_local_date_even_when_instants_disagree() -> None:

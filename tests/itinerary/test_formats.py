@@ -218,7 +218,7 @@ def test_tables_fit_the_width(width: int) -> None:
 def test_any_tabulate_format(tablefmt: str) -> None:
     text = _export("table", "crossing", "hanoi-delegate", tablefmt=tablefmt)
     assert "Opening session" in text
-    assert "Summary: 3 sessions" in text
+    assert "Summary: 4 sessions" in text
 
 
 def test_tabulates_html_format_escapes_and_unsafehtml_is_refused() -> None:
@@ -226,6 +226,13 @@ def test_tabulates_html_format_escapes_and_unsafehtml_is_refused() -> None:
     assert "unsafehtml" not in TABLE_FORMATS
     with pytest.raises(ValueError, match="not a table format"):
         TableRenderer(RenderOptions(tablefmt="unsafehtml"))
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "html"])
+def test_rows_name_their_event_on_a_day_with_several(fmt: str) -> None:
+    text = _export(fmt, "crossing", "hanoi-delegate")
+    assert "Event: Embassy of Viet" in text
+    assert text.count("Event: K-smart city tour") == 3  # the three tour rows of that day
 
 
 def test_table_marks_cancelled_sessions() -> None:

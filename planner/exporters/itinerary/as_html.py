@@ -79,7 +79,7 @@ class HtmlRenderer:
     def __init__(self, options: RenderOptions | None = None) -> None:
         self._times = TimeCells()
         self._cells: dict[str, tuple[str, str, str]] = {}
-        self._rows: dict[tuple[str, Cell, Cell | None, bool], str] = {}
+        self._rows: dict[tuple[str, Cell, Cell | None, bool, bool], str] = {}
         self._day_titles: dict[tuple[date, tuple[str, ...]], str] = {}
 
     def render(self, schedule: Schedule) -> str:
@@ -123,12 +123,13 @@ class HtmlRenderer:
         index = 0
         for day in schedule.days:
             body = []
+            several = len(day.events) > 1  # then each row names its event
             for row in day.rows:
                 other = second[index] if second is not None else None
-                key = (row.uid, main[index], other, notes)
+                key = (row.uid, main[index], other, notes, several)
                 drawn = kept(key) if row.attendees is None else None
                 if drawn is None:
-                    drawn = self._row(row, main[index], other, notes)
+                    drawn = self._row(row, (main[index], other), notes, several)
                     if row.attendees is None:
                         self._rows[key] = drawn
                 body.append(drawn)
@@ -136,12 +137,15 @@ class HtmlRenderer:
             out.append(_section(self._day_title(day), head, body, fixed=True))
         return out
 
-    def _row(self, row: Row, main: Cell, second: Cell | None, notes: bool) -> str:
+    def _row(self, row: Row, times: tuple[Cell, Cell | None], notes: bool, several: bool) -> str:
         """One ``<tr>``: the times, what, where and (when the page has them) the notes."""
+        main, second = times
         cells = [f'<td class="time">{_lines(main)}</td>']
         if second is not None:
             cells.append(f'<td class="time second">{_lines(second)}</td>')
         what, where, note = self._texts(row)
+        if several and row.event_title:
+            what += f'<div class="people">Event: {escape(row.event_title)}</div>'
         cells.append(f'<td class="what">{what}</td><td class="where">{where}</td>')
         if notes:
             cells.append(f'<td class="notes">{note}</td>')

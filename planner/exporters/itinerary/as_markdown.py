@@ -78,11 +78,15 @@ class MarkdownRenderer:
         index = 0
         for day in schedule.days:
             table = []
+            several = len(day.events) > 1  # then each row names its event
             for row in day.rows:
                 cells = [self._time(main[index])]
                 if second is not None:
                     cells.append(self._time(second[index]))
-                cells.extend(self._texts(row)[:texts])
+                what, *rest = self._texts(row)[:texts]
+                if several and row.event_title:
+                    what = _piece(f"{what[0]} · Event: {escape_markdown(row.event_title)}")
+                cells.extend((what, *rest))
                 table.append(cells)
                 index += 1
             out.append(f"## {self._day_title(day)}\n\n{_pipe_table(headers, table)}")

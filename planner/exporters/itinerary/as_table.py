@@ -45,6 +45,8 @@ _MIN_TEXT = 12
 _TIME_WIDTH = 16
 _WEIGHTS = {"what": 4, "where": 3, "notes": 3}
 _HEADINGS = {"what": "What", "where": "Where", "notes": "Notes"}
+_WHAT_AND_EVENT = "what+event"
+"""The *what* column on a day with several events: each row names its event."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,9 +87,9 @@ class TableRenderer:
         self._texts: dict[str, tuple[str, str, str]] = {}
         self._people: dict[str, str] = {}
         self._cells: dict[tuple[str, str, int], Cell] = {}
-        self._drawn: dict[tuple[str, tuple[int, ...]], Cell] = {}
+        self._drawn: dict[tuple[str, tuple[str, ...], tuple[int, ...]], Cell] = {}
         self._longest: dict[str, tuple[int, int, int]] = {}
-        self._tails: dict[tuple[str, tuple[int, ...], str], str] = {}
+        self._tails: dict[tuple[str, tuple[str, ...], tuple[int, ...], str], str] = {}
         self._day_titles: dict[tuple[date, tuple[str, ...]], str] = {}
 
     def render(self, schedule: Schedule) -> str:
@@ -137,12 +139,15 @@ class TableRenderer:
             return []
         layout = self._layout(rows, schedule.view)
         if self._rule is None:
-            return self._tabulated(schedule.days, layout, rows)
+            return self._tabulated(schedule.days, layout)
         top = _top(layout.headers, [*layout.fixed, *layout.widths], rule=self._rule)
         tables = []
         index = 0
         for day in schedule.days:
-            drawn = [self._draw_row(row, index + n, layout) for n, row in enumerate(day.rows)]
+            columns = _day_columns(day, layout.columns)
+            drawn = [
+                self._draw_row(row, index + n, layout, columns) for n, row in enumerate(day.rows)
+            ]
             index += len(day.rows)
             tables.append(f"{self._day_title(day)}\n{top}\n" + "\n".join(drawn))
         return tables
@@ -167,13 +172,13 @@ class TableRenderer:
         blank = " " * (sum(fixed) + 2 * len(fixed))
         return _Layout(tuple(headers), main, second, columns, tuple(fixed), widths, blank)
 
-    def _draw_row(self, row: Row, index: int, layout: _Layout) -> str:
+    def _draw_row(self, row: Row, index: int, layout: _Layout, columns: tuple[str, ...]) -> str:
         """A row: its times (which depend on the reader's zones) in front of its text
         columns, which are drawn once per layout and kept."""
         kept = row.attendees is None
-        text = self._drawn.get((row.uid, layout.widths)) if kept else None
+        text = self._drawn.get((row.uid, columns, layout.widths)) if kept else None
         if text is None:
-            text = self._text_lines(row, layout.columns, layout.widths)
+            text = self._text_lines(row, columns, layout.widths)
         when = layout.main[index]
         other = layout.second[index] if layout.second is not None else None
         if len(when) > 1 or (other is not None and len(other) > 1):
@@ -185,20 +190,25 @@ class TableRenderer:
         head = f"{left}  {text[0]}" if text[0] else left.rstrip()
         if len(text) == 1:
             return head
-        tail = self._tails.get((row.uid, layout.widths, layout.blank)) if kept else None
-        return head + (tail or self._tail(row, text, layout))
+        tail = self._tails.get((row.uid, columns, layout.widths, layout.blank)) if kept else None
+        return head + (tail or self._tail(row, text, layout, columns))
 
-    def _tabulated(self, days: Sequence[Day], layout: _Layout, rows: Sequence[Row]) -> list[str]:
+    def _tabulated(self, days: Sequence[Day], layout: _Layout) -> list[str]:
         """Tables drawn by tabulate, one per day, in a format planner does not draw."""
-        shares = dict(zip(layout.columns, layout.widths, strict=True))
         times = [layout.main] if layout.second is None else [layout.main, layout.second]
-        texts = [[self._cell(row, c, shares[c]) for row in rows] for c in layout.columns]
-        cells = [*times, *texts]
         tables = []
         start = 0
         for day in days:
             end = start + len(day.rows)
-            data = [[self._joiner.join(column[i]) for column in cells] for i in range(start, end)]
+            columns = _day_columns(day, layout.columns)
+            data = []
+            for index, row in enumerate(day.rows, start):
+                cells = [column[index] for column in times]
+                cells.extend(
+                    self._cell(row, column, width)
+                    for column, width in zip(columns, layout.widths, strict=True)
+                )
+                data.append([self._joiner.join(cell) for cell in cells])
             table = tabulate(
                 data, headers=layout.headers, tablefmt=self.tablefmt, disable_numparse=True
             )
@@ -239,22 +249,22 @@ class TableRenderer:
 
     # --- cells, kept per row ---------------------------------------------------------------
 
-    def _text_lines(self, row: Row, columns: Sequence[str], widths: tuple[int, ...]) -> Cell:
+    def _text_lines(self, row: Row, columns: tuple[str, ...], widths: tuple[int, ...]) -> Cell:
         """The text columns of a row, drawn; kept unless they name a group's members."""
         cells = [
             self._cell(row, column, width) for column, width in zip(columns, widths, strict=True)
         ]
         found = _lines(cells, widths)
         if row.attendees is None:
-            self._drawn[row.uid, widths] = found
+            self._drawn[row.uid, columns, widths] = found
         return found
 
-    def _tail(self, row: Row, text: Cell, layout: _Layout) -> str:
+    def _tail(self, row: Row, text: Cell, layout: _Layout, columns: tuple[str, ...]) -> str:
         """The lines of a row below its first, behind the blank time columns; kept."""
         blank = layout.blank
         found = "".join([f"\n{blank}{line}" if line else "\n" for line in text[1:]])
         if row.attendees is None:
-            self._tails[row.uid, layout.widths, blank] = found
+            self._tails[row.uid, columns, layout.widths, blank] = found
         return found
 
     def _plain(self, row: Row) -> tuple[str, str, str, str]:
@@ -294,11 +304,14 @@ class TableRenderer:
         return found
 
     def _make_cell(self, row: Row, column: str, width: int) -> Cell:
-        if column != "what":
+        if column in ("where", "notes"):
             return self._wrap(self._plain(row)[2 if column == "where" else 3], width)
-        # The title, then who chairs, speaks and attends, below it.
+        # The title, then who chairs, speaks and attends, and the event on a busy day.
         what, people, _, _ = self._plain(row)
-        return (*self._wrap(what, width), *(self._wrap(people, width) if people else ()))
+        lines = [*self._wrap(what, width), *(self._wrap(people, width) if people else ())]
+        if column == _WHAT_AND_EVENT and row.event_title:
+            lines.extend(self._wrap(f"Event: {clean(row.event_title)}", width))
+        return tuple(lines)
 
     def _wrap(self, text: str, width: int) -> Cell:
         return (text,) if display_width(text) <= width else wrap(text, width)
@@ -436,6 +449,11 @@ def _cut(word: str, width: int, measure: Callable[[str], int]) -> str:
     while end < len(word) and display_width(word[: end + 1]) <= width:
         end += 1
     return word[:end]
+
+
+def _day_columns(day: Day, columns: tuple[str, ...]) -> tuple[str, ...]:
+    """The text columns of a day: *what* names the event when the day has more than one."""
+    return (_WHAT_AND_EVENT, *columns[1:]) if len(day.events) > 1 else columns
 
 
 def _overhead(tablefmt: str, count: int) -> int:
