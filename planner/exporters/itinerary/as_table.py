@@ -85,7 +85,7 @@ class TableRenderer:
         self._joiner = "\n" if options.tablefmt in multiline_formats else " "
         self._times = TimeCells()
         self._texts: dict[str, tuple[str, str, str]] = {}
-        self._people: dict[str, str] = {}
+        self._people_texts: dict[str, str] = {}
         self._cells: dict[tuple[str, str, int], Cell] = {}
         self._drawn: dict[tuple[str, tuple[str, ...], tuple[int, ...]], Cell] = {}
         self._longest: dict[str, tuple[int, int, int]] = {}
@@ -267,26 +267,29 @@ class TableRenderer:
             self._tails[row.uid, columns, layout.widths, blank] = found
         return found
 
-    def _plain(self, row: Row) -> tuple[str, str, str, str]:
-        """Title, people, place and notes as one-line text (only the people vary by group)."""
+    def _plain(self, row: Row) -> tuple[str, str, str]:
+        """Title, place and notes as one-line text, kept (the same for every reader)."""
         found = self._texts.get(row.uid)
         if found is None:
             found = self._texts[row.uid] = (what_text(row), clean(row.where), notes_text(row))
-        if row.attendees is None:
-            people = self._people.get(row.uid)
-            if people is None:
-                people = self._people[row.uid] = people_text(row)
-        else:
-            people = people_text(row)
-        return found[0], people, found[1], found[2]
+        return found
+
+    def _people(self, row: Row) -> str:
+        """Chair, speakers and, in a group, who attends: kept unless it names attendees."""
+        if row.attendees is not None:
+            return people_text(row)
+        found = self._people_texts.get(row.uid)
+        if found is None:
+            found = self._people_texts[row.uid] = people_text(row)
+        return found
 
     def _lengths(self, row: Row) -> tuple[int, int, int]:
         """The longest unwrapped line of each text column."""
         found = self._longest.get(row.uid) if row.attendees is None else None
         if found is None:
-            what, people, where, notes = self._plain(row)
+            what, where, notes = self._plain(row)
             found = (
-                max(display_width(what), display_width(people)),
+                max(display_width(what), display_width(self._people(row))),
                 display_width(where),
                 display_width(notes),
             )
@@ -305,9 +308,9 @@ class TableRenderer:
 
     def _make_cell(self, row: Row, column: str, width: int) -> Cell:
         if column in ("where", "notes"):
-            return self._wrap(self._plain(row)[2 if column == "where" else 3], width)
+            return self._wrap(self._plain(row)[1 if column == "where" else 2], width)
         # The title, then who chairs, speaks and attends, and the event on a busy day.
-        what, people, _, _ = self._plain(row)
+        what, people = self._plain(row)[0], self._people(row)
         lines = [*self._wrap(what, width), *(self._wrap(people, width) if people else ())]
         if column == _WHAT_AND_EVENT and row.event_title:
             lines.extend(self._wrap(f"Event: {clean(row.event_title)}", width))
