@@ -160,6 +160,11 @@ def _mistake(serial: int, kind: int) -> bool:
     return _Mistakes.enabled and serial % RARE == kind
 
 
+def _vip_allowed() -> str:
+    # VIPs are delegates too: a clash-free programme lets them miss a debate for a lunch.
+    return "weekend" if _Mistakes.enabled else "weekend, person-double-booked"
+
+
 def generate(sessions: int, seed: int = 1, *, clean: bool = False) -> str:
     """The YAML text of a programme with about ``sessions`` sessions.
 
@@ -578,6 +583,7 @@ def _online_series(out: _Writer, plan: Plan, series: int, rng: random.Random) ->
         "        kind: ceremony",
         f'        start: "{first} 12:00"',
         '        end: "13:00"',
+        f"        allow: [{_vip_allowed()}]",
         f"      - id: debate-{series}",
         "        title: VIP debate",
         "        kind: debate",
@@ -588,8 +594,7 @@ def _online_series(out: _Writer, plan: Plan, series: int, rng: random.Random) ->
         out.add('        repeat: "FREQ=MONTHLY;BYMONTHDAY=18;COUNT=11"')
     else:
         out.add(f'        repeat: "FREQ=MONTHLY;BYMONTHDAY=18;UNTIL={first.year + 1}0630"')
-    # VIPs are delegates too: a clash-free programme lets them miss a debate for a lunch.
-    allowed = "weekend" if _Mistakes.enabled else "weekend, person-double-booked"
+    allowed = _vip_allowed()
     out.add(
         f"        except: [{first.year}-{(month % 12) + 1:02d}-18]", f"        allow: [{allowed}]"
     )
