@@ -126,10 +126,15 @@ def _pipe_table(headers: Sequence[str], rows: Sequence[Sequence[Piece]]) -> str:
         max(3, display_width(header), *(size for _, size in column))
         for header, column in zip(headers, columns, strict=True)
     ]
+    # The last column is not padded: nothing follows it to align (long notes would pad
+    # every other row with their length in spaces).
+    widths[-1] = max(3, display_width(headers[-1]))
     top = "| " + " | ".join(pad(h, w) for h, w in zip(headers, widths, strict=True)) + " |"
     lines = [top, "| " + " | ".join("-" * w for w in widths) + " |"]
     for row in rows:
-        padded = [text + " " * (w - size) for (text, size), w in zip(row, widths, strict=True)]
+        padded = [
+            text + " " * max(w - size, 0) for (text, size), w in zip(row, widths, strict=True)
+        ]
         lines.append("| " + " | ".join(padded) + " |")
     return "\n".join(lines)
 
