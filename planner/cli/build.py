@@ -15,8 +15,8 @@ import typer
 from planner.cli.common import FileOption, MaxSizeOption, fail, require_file
 from planner.exporters.ics import dtstamp
 from planner.loading.collector import collector_paused
+from planner.publish import site_files, write_site
 from planner.reporting import render_text
-from planner.site import site_files, write_site
 from planner.timeline import Programme
 from planner.validation import validate_file
 

@@ -10,7 +10,7 @@ from planner.diagnostics import Diagnostic, Summary
 from planner.exporters.base import Selection
 from planner.exporters.ics import iter_feeds
 from planner.exporters.itinerary import AGENDA_EXPORTERS, ITINERARY_EXPORTERS
-from planner.site.page import Links, render_index
+from planner.publish.page import Links, render_index
 from planner.timeline import Programme
 
 __all__ = ["ITINERARY_FORMATS", "site_files", "site_links"]

@@ -18,7 +18,7 @@ from planner.exporters.itinerary import AGENDA_EXPORTERS
 from planner.loading import load
 from planner.timeline import Programme
 from tests.conftest import EVENTS_YAML
-from tests.site.conftest import EPOCH, SMALL, anchors, run_build, tree
+from tests.publish.conftest import EPOCH, SMALL, anchors, run_build, tree
 
 BASE_URL = "https://programmes.example.org/summit"
 # The module, not the command of the same name that planner.cli exports.
