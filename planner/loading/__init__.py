@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,7 +57,7 @@ def load_programme(path: str | os.PathLike[str], *, max_bytes: int | None = None
     ordered = tuple(sort_diagnostics(_without_cascades(diagnostics)))
     if programme is not None:
         warnings = tuple(d for d in ordered if d.severity is not Severity.ERROR)
-        object.__setattr__(programme, "warnings", warnings)
+        programme = dataclasses.replace(programme, warnings=warnings)
     if any(d.severity is Severity.ERROR for d in ordered):
         return LoadResult(None, ordered)
     return LoadResult(programme, ordered)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import cached_property
 from zoneinfo import ZoneInfo
 
 from planner.diagnostics import Location
@@ -23,6 +24,7 @@ __all__ = [
     "Person",
     "Room",
     "Session",
+    "Span",
     "TravelLeg",
     "Unavailability",
     "Venue",
@@ -153,6 +155,16 @@ class Group:
 
 
 @dataclass(frozen=True, slots=True)
+class Span:
+    """When one occurrence of a session happens (see :class:`Occurrence` for the fields)."""
+
+    start: datetime
+    end: datetime
+    first_day: date
+    last_day: date
+
+
+@dataclass(frozen=True, slots=True)
 class Occurrence:
     """One time a session happens (a repeating session has several).
 
@@ -181,9 +193,13 @@ class Occurrence:
         return self.first_day
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(frozen=True, eq=False)
 class Session:
-    """A session with its zone, venue, people and every occurrence resolved."""
+    """A session with its zone, venue, people and every occurrence resolved.
+
+    Not slotted: ``occurrences`` is cached on first use (each points back at its session,
+    so they are built from ``spans`` once the session exists rather than passed in).
+    """
 
     id: str
     event_id: str
@@ -217,7 +233,15 @@ class Session:
     tags: tuple[str, ...]
     allow: frozenset[str]
     location: Location
-    occurrences: tuple[Occurrence, ...]
+    spans: tuple[Span, ...]
+    """When each occurrence happens, in order; ``occurrences`` pairs them with the session."""
+
+    @cached_property
+    def occurrences(self) -> tuple[Occurrence, ...]:
+        return tuple(
+            Occurrence(self, index, span.start, span.end, span.first_day, span.last_day)
+            for index, span in enumerate(self.spans)
+        )
 
     @property
     def key(self) -> str:

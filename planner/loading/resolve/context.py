@@ -1,0 +1,118 @@
+"""What every part of resolving shares: the entries, where they are written, what was found."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from datetime import datetime, time
+from zoneinfo import ZoneInfo
+
+from planner.diagnostics import Diagnostic, Location, Severity
+from planner.loading.files import SourceFiles
+from planner.loading.resolve.timing import Problem, local_time_problem
+from planner.loading.schema_errors import closest
+from planner.loading.sourcemap import PathPart
+from planner.loading.validate import Entry, ValidatedSections
+from planner.timeline import objects as timeline
+from planner.timeline.times import localize, parse_local
+from planner.timeline.zones import closest_zone, get_zone, is_zone
+
+__all__ = ["Context", "slugify"]
+
+_SINGULAR = {
+    "organisations": "organisation",
+    "venues": "venue",
+    "people": "person",
+    "groups": "group",
+    "events": "event",
+}
+_OFFSET = re.compile(r"[+-]?\d{1,4}(:?\d{2})?|(UTC|GMT)[+-].*")
+
+
+def slugify(text: str) -> str:
+    """``Rooftop solar at Seoul Green Building`` -> ``rooftop-solar-at-seoul-green-building``."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "session"
+
+
+class Context:
+    """The validated entries, the diagnostics found so far, and what is resolved already."""
+
+    def __init__(self, sources: SourceFiles, sections: ValidatedSections) -> None:
+        self.sources = sources
+        self.sections = sections
+        self.diagnostics: list[Diagnostic] = []
+        self.references: dict[str, int] = {}
+        self.venues: dict[str, timeline.Venue] = {}
+        self.people: dict[str, timeline.Person] = {}
+        self.groups: dict[str, timeline.Group] = {}
+
+    def where(self, entry: Entry, *sub: PathPart, at_key: bool = False) -> Location:
+        path = [*entry.path, *sub]
+        return self.sources.source_map.locate(entry.file.data, path, at_key=at_key)
+
+    def report(
+        self, code: str, message: str, where: Location, severity: Severity = Severity.ERROR
+    ) -> None:
+        self.diagnostics.append(Diagnostic(code, severity, message, where))
+
+    def report_problem(self, problem: Problem, where: Location) -> None:
+        self.report(problem.code, problem.message, where, problem.severity)
+
+    def zone(self, name: str, entry: Entry, *sub: PathPart) -> ZoneInfo | None:
+        """The zone called ``name``; None, reported at ``sub``, when there is none."""
+        if is_zone(name):
+            return get_zone(name)
+        guess = closest_zone(name)
+        hint = f"; did you mean `{guess}`?" if guess else " (use an IANA name like Asia/Seoul)"
+        if _OFFSET.fullmatch(name):
+            hint = " (write the place's IANA zone, like Asia/Almaty, not an offset)"
+        self.report(
+            "invalid-timezone", f"`{name}` is not a time zone name{hint}", self.where(entry, *sub)
+        )
+        return None
+
+    def refer(self, kinds: Sequence[str], target: str, entry: Entry, *sub: PathPart) -> bool:
+        """Count a reference to ``target`` among ``kinds``; report it if nothing has that id."""
+        if any(target in self.sections.entries[kind] for kind in kinds):
+            self.references[target] = self.references.get(target, 0) + 1
+            return True
+        if target in self.sections.invalid_ids:
+            return False
+        candidates = [entry_id for kind in kinds for entry_id in self.sections.entries[kind]]
+        guess = closest(target, candidates)
+        noun = " or ".join(_SINGULAR[kind] for kind in kinds)
+        hint = f"; did you mean `{guess}`?" if guess else ""
+        self.report(
+            "unknown-reference",
+            f"there is no {noun} with the id `{target}`{hint}",
+            self.where(entry, *sub),
+        )
+        return False
+
+    def instant(self, text: str, zone: ZoneInfo, entry: Entry, *sub: PathPart) -> datetime | None:
+        """``text`` (a local date, or date and time) as an instant in ``zone``."""
+        try:
+            naive = parse_local(text)
+        except ValueError:
+            self.report("schema", f"`{text}` is not a real date and time", self.where(entry, *sub))
+            return None
+        if not isinstance(naive, datetime):
+            naive = datetime.combine(naive, time())
+        aware, issue = localize(naive, zone)
+        if issue is not None:
+            self.report_problem(
+                local_time_problem(naive, zone, issue, None), self.where(entry, *sub)
+            )
+        return aware
+
+    def expand(self, ids: Iterable[str]) -> list[str]:
+        """The people named by ``ids`` (people and groups), each once, in order."""
+        people: dict[str, None] = {}
+        for some_id in ids:
+            if some_id in self.people:
+                people[some_id] = None
+            elif some_id in self.groups:
+                people.update(dict.fromkeys(self.groups[some_id].people))
+        return list(people)

@@ -1,0 +1,92 @@
+"""Events: their organisers, venue, zone and dates, and the sessions in them."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from zoneinfo import ZoneInfo
+
+from planner.loading.resolve.context import Context
+from planner.loading.resolve.sessions import SessionResolver
+from planner.loading.validate import Entry
+from planner.model import Event as EventModel
+from planner.timeline import objects as timeline
+from planner.timeline.times import parse_date
+
+__all__ = ["resolve_event"]
+
+
+def resolve_event(context: Context, entry: Entry, programme_zone: ZoneInfo) -> timeline.Event:
+    model: EventModel = entry.model
+    for index, organiser in enumerate(model.organisers):
+        context.refer(("organisations",), organiser, entry, "organisers", index)
+    if model.venue:
+        context.refer(("venues",), model.venue, entry, "venue")
+    for index, participant in enumerate(model.participants):
+        context.refer(("people", "groups"), participant, entry, "participants", index)
+    zone = context.zone(model.timezone, entry, "timezone") if model.timezone else None
+    first_day, last_day = _event_dates(context, entry)
+    event = timeline.Event(
+        id=entry.id,
+        title=model.title,
+        kind=model.kind,
+        organiser_ids=tuple(model.organisers),
+        description=model.description,
+        url=model.url,
+        first_day=first_day,
+        last_day=last_day,
+        venue_id=model.venue if model.venue in context.venues else None,
+        timezone=zone,
+        participants=tuple(model.participants),
+        status=model.status,
+        tags=tuple(model.tags),
+        sessions=(),
+        location=context.where(entry, at_key=True),
+    )
+    # Sessions read the event's settings (venue, zone, people, last day), so they are
+    # resolved against the event without them and the event is then completed.
+    return dataclasses.replace(event, sessions=_sessions(context, entry, event, programme_zone))
+
+
+def _sessions(
+    context: Context, entry: Entry, event: timeline.Event, programme_zone: ZoneInfo
+) -> tuple[timeline.Session, ...]:
+    sessions: list[timeline.Session] = []
+    seen: dict[str, int] = {}
+    for index, raw in enumerate(entry.model.sessions):
+        if raw is None:
+            continue  # failed validation, already reported
+        session = SessionResolver(context, entry, event, raw, index, programme_zone).run()
+        if session is None:
+            continue
+        if session.id in seen:
+            context.report(
+                "duplicate-id",
+                f"the session id `{session.id}` is used twice in this event (first by "
+                f"sessions[{seen[session.id]}]); give each session its own `id`",
+                context.where(entry, "sessions", index),
+            )
+            continue
+        seen[session.id] = index
+        sessions.append(session)
+    return tuple(sessions)
+
+
+def _event_dates(context: Context, entry: Entry) -> tuple[date | None, date | None]:
+    dates = entry.model.dates
+    if dates is None:
+        return None, None
+    try:
+        first, last = parse_date(dates.start), parse_date(dates.end)
+    except ValueError:
+        context.report(
+            "schema", "the event's dates are not real dates", context.where(entry, "dates")
+        )
+        return None, None
+    if last < first:
+        context.report(
+            "end-before-start",
+            f"the event ends ({last}) before it starts ({first})",
+            context.where(entry, "dates", "end"),
+        )
+    return first, last

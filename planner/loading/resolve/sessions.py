@@ -1,0 +1,199 @@
+"""One session: its place, zone, times, people and occurrences."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from planner.diagnostics import Location
+from planner.loading.resolve.context import Context, slugify
+from planner.loading.resolve.timing import Timing, TimingError, session_timing
+from planner.loading.schema_errors import closest
+from planner.loading.sourcemap import PathPart
+from planner.loading.validate import Entry
+from planner.model import Session as SessionModel
+from planner.timeline import objects as timeline
+from planner.timeline.repeats import default_until, occurrence_spans
+from planner.timeline.times import RepeatError, parse_date
+
+__all__ = ["SessionResolver"]
+
+
+class SessionResolver:
+    """Resolves the session at ``sessions[index]`` of ``event``; None when it cannot be."""
+
+    def __init__(
+        self,
+        context: Context,
+        entry: Entry,
+        event: timeline.Event,
+        raw: SessionModel,
+        index: int,
+        programme_zone: ZoneInfo,
+    ) -> None:
+        self.context = context
+        self.entry = entry
+        self.event = event
+        self.raw = raw
+        self.index = index
+        self.programme_zone = programme_zone
+        self.ok = True
+
+    def at(self, *sub: PathPart) -> Location:
+        return self.context.where(self.entry, "sessions", self.index, *sub)
+
+    def error(self, code: str, message: str, *sub: PathPart) -> None:
+        self.context.report(code, message, self.at(*sub))
+        self.ok = False
+
+    def refer(self, kinds: tuple[str, ...], target: str, *sub: PathPart) -> bool:
+        return self.context.refer(kinds, target, self.entry, "sessions", self.index, *sub)
+
+    def run(self) -> timeline.Session | None:
+        raw = self.raw
+        venue_id = self._venue_id()
+        zone = self._zone(venue_id)
+        timing = self._timing(zone) if zone else None
+        people = self._people()
+        if timing is None or zone is None or not self.ok:
+            return None
+        exceptions = tuple(sorted(self._exceptions()))
+        spans, until = self._spans(timing, zone, exceptions)
+        if not self.ok:
+            return None
+        venue = self.context.venues.get(venue_id) if venue_id else None
+        return timeline.Session(
+            id=raw.id or f"{slugify(raw.title)}-{timing.start.date().isoformat()}",
+            event_id=self.event.id,
+            index=self.index,
+            title=raw.title,
+            kind=raw.kind,
+            all_day=timing.all_day,
+            start=timing.start,
+            end=timing.end,
+            timezone=zone,
+            venue_id=venue_id,
+            room_id=raw.room,
+            online_url=raw.online or (venue.url if venue and venue.online else None),
+            is_online=raw.online is not None or (venue is not None and venue.online),
+            speakers=tuple(raw.speakers),
+            chair=raw.chair,
+            participants=tuple(
+                raw.participants if raw.participants is not None else self.event.participants
+            ),
+            people=tuple(sorted(people)),
+            expected_attendance=raw.expected_attendance
+            if raw.expected_attendance is not None
+            else len(people),
+            repeat=raw.repeat,
+            repeat_until=until,
+            exceptions=exceptions,
+            origin_venue_id=raw.from_,
+            destination_venue_id=raw.to,
+            status=raw.status or self.event.status,
+            description=raw.description,
+            tags=tuple(raw.tags),
+            allow=frozenset(raw.allow),
+            location=self.at(),
+            spans=spans,
+        )
+
+    # -- where -----------------------------------------------------------------------------
+
+    def _venue_id(self) -> str | None:
+        raw = self.raw
+        venue_id = raw.venue or (None if raw.online else self.event.venue_id)
+        if raw.venue and not self.refer(("venues",), raw.venue, "venue"):
+            self.ok = False
+            return None
+        if raw.from_:
+            self.refer(("venues",), raw.from_, "from")
+        if raw.to:
+            self.refer(("venues",), raw.to, "to")
+        if raw.room:
+            self._check_room(venue_id)
+        return venue_id
+
+    def _check_room(self, venue_id: str | None) -> None:
+        venue = self.context.venues.get(venue_id) if venue_id else None
+        if venue is None:
+            if venue_id is None:
+                self.error(
+                    "unknown-reference", "a `room` needs a `venue` (here or on the event)", "room"
+                )
+            return
+        if self.raw.room not in venue.rooms:
+            guess = closest(self.raw.room or "", venue.rooms)
+            hint = f"; did you mean `{guess}`?" if guess else ""
+            rooms = ", ".join(venue.rooms) or "none"
+            self.error(
+                "unknown-reference",
+                f"the venue `{venue.id}` has no room `{self.raw.room}`{hint} (its rooms: {rooms})",
+                "room",
+            )
+
+    def _zone(self, venue_id: str | None) -> ZoneInfo | None:
+        if self.raw.timezone:
+            return self.context.zone(
+                self.raw.timezone, self.entry, "sessions", self.index, "timezone"
+            )
+        venue = self.context.venues.get(venue_id) if venue_id else None
+        if venue is not None:
+            return venue.timezone
+        if venue_id is not None and venue_id not in self.context.venues:
+            self.ok = False  # the venue itself is broken and already reported
+            return None
+        return self.event.timezone or self.programme_zone
+
+    # -- who -------------------------------------------------------------------------------
+
+    def _people(self) -> list[str]:
+        raw = self.raw
+        if raw.participants is not None:
+            for index, participant in enumerate(raw.participants):
+                self.refer(("people", "groups"), participant, "participants", index)
+        for index, speaker in enumerate(raw.speakers):
+            self.refer(("people", "groups"), speaker, "speakers", index)
+        if raw.chair:
+            self.refer(("people",), raw.chair, "chair")
+        base = raw.participants if raw.participants is not None else self.event.participants
+        return self.context.expand([*base, *raw.speakers, *([raw.chair] if raw.chair else [])])
+
+    # -- when ------------------------------------------------------------------------------
+
+    def _timing(self, zone: ZoneInfo) -> Timing | None:
+        result = session_timing(self.raw, zone)
+        problems = result.problems if isinstance(result, TimingError) else result.notes
+        for problem in problems:
+            where = self.at(problem.key) if problem.key else self.at()
+            self.context.report_problem(problem, where)
+        if isinstance(result, TimingError):
+            self.ok = False
+            return None
+        return result
+
+    def _exceptions(self) -> list[date]:
+        found = []
+        for index, text in enumerate(self.raw.except_):
+            try:
+                found.append(parse_date(text))
+            except ValueError:
+                self.error("schema", f"`{text}` is not a real date", "except", index)
+        return found
+
+    def _spans(
+        self, timing: Timing, zone: ZoneInfo, exceptions: tuple[date, ...]
+    ) -> tuple[tuple[timeline.Span, ...], datetime | None]:
+        try:
+            return occurrence_spans(
+                timing.start,
+                timing.end,
+                all_day=timing.all_day,
+                zone=zone,
+                repeat=self.raw.repeat,
+                exceptions=frozenset(exceptions),
+                until=default_until(timing.start, zone, self.event.last_day),
+            )
+        except RepeatError as error:
+            self.error("invalid-repeat", f"the repeat rule cannot be used: {error}", "repeat")
+            return (), None

@@ -1,0 +1,54 @@
+"""Every occurrence of a session: its first span repeated by its rule, minus its exceptions."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from planner.timeline.objects import Span
+from planner.timeline.times import DEFAULT_REPEAT_SPAN, expand_repeat
+
+__all__ = ["default_until", "occurrence_spans"]
+
+_ONE_DAY = timedelta(days=1)
+
+
+def default_until(start: datetime, zone: ZoneInfo, last_day: date | None) -> datetime:
+    """Where an unbounded repeat stops: the end of its event's last day, else a year on."""
+    if last_day is not None:
+        return datetime.combine(last_day + _ONE_DAY, time()).replace(tzinfo=zone)
+    return start + DEFAULT_REPEAT_SPAN
+
+
+def occurrence_spans(
+    start: datetime,
+    end: datetime,
+    *,
+    all_day: bool,
+    zone: ZoneInfo,
+    repeat: str | None,
+    exceptions: frozenset[date],
+    until: datetime,
+) -> tuple[tuple[Span, ...], datetime | None]:
+    """Each occurrence's span, and the rule's own UNTIL as an instant (None if it has none).
+
+    ``until`` bounds a rule without UNTIL or COUNT. Raises RepeatError for an unusable rule.
+    """
+    length = end - start
+    days = (end.date() - start.date()).days - 1 if all_day else 0
+    if repeat is None:
+        return (_span(start, length, days, all_day, zone),), None
+    starts, rule_until = expand_repeat(repeat, start, zone, until, exceptions)
+    return tuple(_span(first, length, days, all_day, zone) for first in starts), rule_until
+
+
+def _span(start: datetime, length: timedelta, days: int, all_day: bool, zone: ZoneInfo) -> Span:
+    if all_day:
+        first = start.date()
+        last = first + timedelta(days=days)
+        begin = datetime.combine(first, time()).replace(tzinfo=zone)
+        finish = datetime.combine(last + _ONE_DAY, time()).replace(tzinfo=zone)
+        return Span(begin, finish, first, last)
+    # Wall-clock arithmetic: a 2-hour session stays 10:00-12:00 on a DST day.
+    end = (start.replace(tzinfo=None) + length).replace(tzinfo=zone)
+    return Span(start, end, start.date(), end.date())
