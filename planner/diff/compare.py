@@ -32,7 +32,9 @@ __all__ = [
     "Side",
     "compare",
     "diagnostic_identity",
+    "place_of",
     "split_diagnostics",
+    "timing_of",
 ]
 
 
@@ -220,7 +222,8 @@ def _people(ids: Iterable[str], *programmes: Programme) -> tuple[PersonRef, ...]
     return _by_name(refs)
 
 
-def _timing(session: Session) -> tuple[object, ...]:
+def timing_of(session: Session) -> tuple[object, ...]:
+    """When a session happens, all of it: a change here moves it in every calendar."""
     occurrences = tuple(occurrence.start for occurrence in session.occurrences)
     return (
         session.start,
@@ -233,7 +236,8 @@ def _timing(session: Session) -> tuple[object, ...]:
     )
 
 
-def _place(session: Session) -> tuple[object, ...]:
+def place_of(session: Session) -> tuple[object, ...]:
+    """Where a session happens: venue, room, online link, the ends of a transfer."""
     return (
         session.venue_id,
         session.room_id,
@@ -275,11 +279,11 @@ def _differences(
     before: Session, after: Session, old: Programme, new: Programme
 ) -> tuple[list[ChangeKind], list[FieldChange]]:
     kinds, fields = _status_change(before, after)
-    if _timing(before) != _timing(after) or _place(before) != _place(after):
+    if timing_of(before) != timing_of(after) or place_of(before) != place_of(after):
         kinds.append(ChangeKind.MOVED)
-    if _timing(before) != _timing(after):
+    if timing_of(before) != timing_of(after):
         fields.append(_when_change(before, after))
-    if _place(before) != _place(after):
+    if place_of(before) != place_of(after):
         fields.append(FieldChange("where", describe_where(before, old), describe_where(after, new)))
     if before.title != after.title:
         kinds.append(ChangeKind.RETITLED)

@@ -17,13 +17,16 @@ from planner.exporters.ics.feed import (
     dtstamp,
     iter_feeds,
 )
+from planner.exporters.ics.vevent import Revision, session_uid
 
 __all__ = [
     "FeedWriter",
     "IcsExporter",
+    "Revision",
     "UnknownId",
     "all_feeds",
     "check_selection",
     "dtstamp",
     "iter_feeds",
+    "session_uid",
 ]

@@ -21,7 +21,7 @@ from typing import ClassVar
 import planner
 from planner.exporters.base import Selection
 from planner.exporters.ics.text import line, text
-from planner.exporters.ics.vevent import Rendered, VeventWriter
+from planner.exporters.ics.vevent import Rendered, Revision, VeventWriter
 from planner.exporters.ics.vtimezone import vtimezone
 from planner.timeline import Programme, Session, TravelLeg
 
@@ -92,10 +92,15 @@ class FeedInfo:
 class FeedWriter:
     """Makes feeds of one programme; each session and travel leg is rendered once."""
 
-    def __init__(self, programme: Programme, stamp: datetime | None = None) -> None:
+    def __init__(
+        self,
+        programme: Programme,
+        stamp: datetime | None = None,
+        revisions: Mapping[str, Revision] | None = None,
+    ) -> None:
         self.programme = programme
         self.stamp = stamp or dtstamp(programme)
-        self._writer = VeventWriter(programme, self.stamp)
+        self._writer = VeventWriter(programme, self.stamp, revisions)
         self._sessions: dict[int, Rendered | None] = {}
         self._travel: dict[str, list[Rendered]] = {}
 
@@ -193,15 +198,18 @@ class IcsExporter:
     extension: ClassVar[str] = "ics"
     content_type: ClassVar[str] = "text/calendar"
 
-    def __init__(self, *, stamp: datetime | None = None) -> None:
+    def __init__(
+        self, *, stamp: datetime | None = None, revisions: Mapping[str, Revision] | None = None
+    ) -> None:
         self.stamp = stamp
+        self.revisions = revisions
 
     def export(self, programme: Programme, selection: Selection) -> bytes:
         """One feed; raises :class:`UnknownId` for an id the programme does not have."""
         check_selection(programme, selection)
         sessions = _selected_sessions(programme, selection)
         legs = _selected_travel(programme, selection)
-        writer = FeedWriter(programme, self.stamp)
+        writer = FeedWriter(programme, self.stamp, self.revisions)
         return writer.feed(describe(programme, selection), sessions, legs)
 
 
@@ -269,18 +277,30 @@ def _subject(programme: Programme, selection: Selection) -> tuple[str | None, st
     return None, ""
 
 
-def all_feeds(programme: Programme, *, stamp: datetime | None = None) -> dict[str, bytes]:
+def all_feeds(
+    programme: Programme,
+    *,
+    stamp: datetime | None = None,
+    revisions: Mapping[str, Revision] | None = None,
+) -> dict[str, bytes]:
     """Every feed, by relative path: ``programme.ics``, ``events/ID.ics``, ``people/ID.ics``,
     ``groups/ID.ics``, ``venues/ID.ics``. The same as exporting each selection one by one,
     but each session is rendered once and the indexes are built once."""
-    return dict(iter_feeds(programme, stamp=stamp))
+    return dict(iter_feeds(programme, stamp=stamp, revisions=revisions))
 
 
 def iter_feeds(
-    programme: Programme, *, stamp: datetime | None = None
+    programme: Programme,
+    *,
+    stamp: datetime | None = None,
+    revisions: Mapping[str, Revision] | None = None,
 ) -> Iterator[tuple[str, bytes]]:
-    """:func:`all_feeds` one feed at a time, so a writer never holds them all in memory."""
-    writer = FeedWriter(programme, stamp)
+    """:func:`all_feeds` one feed at a time, so a writer never holds them all in memory.
+
+    ``revisions`` (UID -> SEQUENCE and LAST-MODIFIED, from :mod:`planner.changes`) says which
+    version of each session this is; without, every session is in its first version.
+    """
+    writer = FeedWriter(programme, stamp, revisions)
 
     def feed(
         path: str, selection: Selection, sessions: Iterable[Session], legs: Iterable[TravelLeg] = ()

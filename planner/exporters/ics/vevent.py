@@ -14,7 +14,7 @@ dropped (an ``except`` date) becomes an EXDATE in the zone of DTSTART.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo
@@ -34,7 +34,7 @@ from planner.exporters.ics.text import (
 )
 from planner.timeline import Occurrence, Person, Programme, Session, TravelLeg, Venue
 
-__all__ = ["Rendered", "VeventWriter", "ZoneSpan"]
+__all__ = ["Rendered", "Revision", "VeventWriter", "ZoneSpan", "session_uid"]
 
 _UTC_KEYS = frozenset({"UTC", "Etc/UTC"})
 _RULE_PARTS = frozenset(
@@ -55,6 +55,23 @@ class ZoneSpan:
 
 
 @dataclass(frozen=True, slots=True)
+class Revision:
+    """Which published version of a session this is: SEQUENCE and LAST-MODIFIED.
+
+    Calendars replace an event they hold only when its SEQUENCE rises; planner.changes keeps
+    the history that makes it rise. Without one, a session is in its first version.
+    """
+
+    sequence: int
+    modified: datetime
+
+
+def session_uid(session: Session, uid_domain: str) -> str:
+    """The UID of a session's VEVENT: stable while its event and session ids are."""
+    return f"{session.id}.{session.event_id}@{uid_domain}"
+
+
+@dataclass(frozen=True, slots=True)
 class Rendered:
     """A VEVENT as bytes, with what a feed needs to place it and give it VTIMEZONEs."""
 
@@ -68,9 +85,16 @@ class Rendered:
 class VeventWriter:
     """Renders the sessions and travel legs of one programme with one DTSTAMP."""
 
-    def __init__(self, programme: Programme, stamp: datetime) -> None:
+    def __init__(
+        self,
+        programme: Programme,
+        stamp: datetime,
+        revisions: Mapping[str, Revision] | None = None,
+    ) -> None:
         self.programme = programme
+        self._stamp_time = stamp
         self._stamp = line("DTSTAMP", format_utc(stamp))
+        self._revisions = revisions or {}
         self._attendees: dict[tuple[str, str], bytes] = {}
         self._triggers = [
             line("TRIGGER", format_duration(-before)) for before in programme.reminders
@@ -82,9 +106,10 @@ class VeventWriter:
         """The session's VEVENT; None when it has no occurrence left to publish."""
         if not session.occurrences:
             return None
-        uid = f"{session.id}.{session.event_id}@{self.programme.uid_domain}"
+        uid = session_uid(session, self.programme.uid_domain)
+        revision = self._revision(uid, session)
         head = [line("BEGIN", "VEVENT"), line("UID", text(uid)), self._stamp]
-        body = self._body(session)
+        body = self._body(session, revision)
         data = b"".join([*head, *_when(session), *body])
         for occurrence in _stretched(session):
             data += b"".join([*head, *_override(occurrence), *body])
@@ -94,7 +119,14 @@ class VeventWriter:
             spans = (ZoneSpan(session.timezone, first.start, session.occurrences[-1].end),)
         return Rendered(uid, first.start.astimezone(UTC), data, spans)
 
-    def _body(self, session: Session) -> list[bytes]:
+    def _revision(self, uid: str, session: Session) -> Revision:
+        found = self._revisions.get(uid)
+        if found is not None:
+            return found
+        # A first version; a cancellation is a revision of what was published before it.
+        return Revision(1 if session.cancelled else 0, self._stamp_time)
+
+    def _body(self, session: Session, revision: Revision) -> list[bytes]:
         """Everything after the times, through END:VEVENT."""
         summary = ("Cancelled: " if session.cancelled else "") + session.title
         return [
@@ -104,8 +136,8 @@ class VeventWriter:
             *self._categories(session),
             line("STATUS", _STATUS.get(session.status, "CONFIRMED")),
             *([line("TRANSP", "TRANSPARENT")] if session.cancelled else []),
-            # A cancellation is a revision of what was published before it.
-            line("SEQUENCE", "1" if session.cancelled else "0"),
+            line("SEQUENCE", str(revision.sequence)),
+            line("LAST-MODIFIED", format_utc(revision.modified)),
             *self._people(session),
             *_conference(session),
             *([] if session.cancelled else self._alarms(summary)),

@@ -1,0 +1,86 @@
+"""What a delegate acts on in a session, reduced to marks that say whether it changed.
+
+A session's published version rises when one of these changes: its time (with its repeat
+rule, exceptions and every occurrence), its place (venue, room, online link, the ends of a
+transfer), its status or its title. Who attends, the description and the tags do not move
+anyone, so they do not make calendars replace the event. The marks are short hashes so the
+state file stays small; the words (``when``, ``where``) are kept beside them to say what
+changed in a notice or the change feed.
+
+Timing and place come from :mod:`planner.diff`, so ``planner diff`` and the versions agree
+on what "moved" means.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from planner.diff.compare import place_of, timing_of
+from planner.diff.describe import describe_when, describe_where
+from planner.exporters.ics import session_uid
+from planner.timeline import Programme, Session
+
+__all__ = ["ASPECTS", "Snapshot", "snapshot", "snapshots"]
+
+ASPECTS = ("time", "place", "status", "title")
+"""What counts as a change, in the order a change is described."""
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """One session as a calendar holds it: its UID, marks, and how to say it in words."""
+
+    uid: str
+    key: str
+    event: str
+    title: str
+    status: str
+    when: str
+    where: str
+    marks: dict[str, str]
+
+
+def _plain(value: object) -> object:
+    """Times as ISO text with their offsets, so a mark does not depend on Python's repr."""
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [_plain(item) for item in value]
+    return value
+
+
+def _mark(*parts: object) -> str:
+    encoded = json.dumps(_plain(parts), ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(encoded.encode("utf-8")).hexdigest()[:16]
+
+
+def snapshot(session: Session, programme: Programme) -> Snapshot:
+    event = programme.events.get(session.event_id)
+    return Snapshot(
+        uid=session_uid(session, programme.uid_domain),
+        key=session.key,
+        event=event.title if event is not None else session.event_id,
+        title=session.title,
+        status=session.status,
+        when=describe_when(session),
+        where=describe_where(session, programme),
+        marks={
+            "time": _mark(timing_of(session)),
+            "place": _mark(place_of(session)),
+            "status": _mark(session.status),
+            "title": _mark(session.title),
+        },
+    )
+
+
+def snapshots(programme: Programme) -> dict[str, Snapshot]:
+    """Every published session by UID (a session with no occurrence left is not published)."""
+    return {
+        found.uid: found
+        for session in programme.sessions
+        if session.occurrences
+        for found in (snapshot(session, programme),)
+    }
