@@ -8,6 +8,7 @@ from pathlib import Path
 import icalendar
 import pytest
 
+from planner import load as load_programme
 from planner.changes import (
     STATE_FILE,
     StateError,
@@ -19,7 +20,6 @@ from planner.changes import (
 )
 from planner.exporters.base import Selection
 from planner.exporters.ics import IcsExporter
-from planner import load as load_programme
 from tests.changes.conftest import STAMPS
 
 UID = "{}.tour@changes.example.org"
@@ -144,5 +144,5 @@ def test_bad_state_is_a_clear_error(data: bytes, message: str) -> None:
 
 
 def test_missing_state_names_the_path(tmp_path: Path) -> None:
-    with pytest.raises(StateError, match="cannot read the previous state .*missing.json"):
+    with pytest.raises(StateError, match=r"cannot read the previous state .*missing\.json"):
         read_state(tmp_path / "missing.json")
