@@ -11,9 +11,7 @@ import typer
 
 from planner.cli.common import FileOption, MaxSizeOption, fail, load_or_exit
 from planner.cli.itinerary import (
-    FormatOption,
     FromOption,
-    OutputFormat,
     TableFormatOption,
     ToOption,
     WidthOption,
@@ -21,10 +19,17 @@ from planner.cli.itinerary import (
     emit,
     render_options,
 )
+from planner.exporters import registry
 from planner.exporters.base import Selection
-from planner.exporters.itinerary import AGENDA_EXPORTERS, ScheduleError, check_time_choice
+from planner.exporters.itinerary import AgendaExporter, ScheduleError, check_time_choice
 
 __all__ = ["agenda"]
+
+
+AgendaFormat = StrEnum(  # type: ignore[misc]
+    "AgendaFormat", {name: name for name in registry.names("agenda")}
+)
+_TABLE = AgendaFormat("table")
 
 
 class Layout(StrEnum):
@@ -53,7 +58,9 @@ def agenda(
             "(needs --venue; csv and json stay one row per session).",
         ),
     ] = Layout.time,
-    output_format: FormatOption = OutputFormat.table,
+    output_format: Annotated[
+        AgendaFormat, typer.Option("--format", help=f"{registry.help_text('agenda')}.")
+    ] = _TABLE,
     tablefmt: TableFormatOption = "simple",
     tz: Annotated[
         str, typer.Option("--tz", help="local (where each session happens) or an IANA zone.")
@@ -76,7 +83,8 @@ def agenda(
         fail("--by room shows one venue's rooms: give --venue ID")
     options = render_options(tablefmt, width, to_file=output is not None)
     try:
-        exporter = AGENDA_EXPORTERS[str(output_format)](
+        entry = registry.get("agenda", str(output_format))
+        exporter = entry.exporter_as(AgendaExporter)(
             tz=check_time_choice(tz), options=options, by_room=by is Layout.room
         )
     except ScheduleError as error:
@@ -85,7 +93,7 @@ def agenda(
     programme = load_or_exit(file, max_file_size)
     selection = Selection(event=event, venue=venue, first_day=first, last_day=last)
     try:
-        text = exporter.export(programme, selection)
+        data = exporter.export(programme, selection)
     except ScheduleError as error:
         fail(str(error))
-    emit(text, output)
+    emit(data, output)

@@ -6,7 +6,6 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -64,10 +63,10 @@ def build(
     if report.has_errors or report.programme is None:
         sys.stderr.write(render_text(report.diagnostics, [str(file)]))
         raise typer.Exit(1)
-    stamp = _stamp(report.programme)
+    _stamp(report.programme)  # a bad SOURCE_DATE_EPOCH is a usage error before any work
     with collector_paused(), _progress() as progress:
         files = site_files(
-            report.programme, report.diagnostics, base_url=base_url, stamp=stamp, progress=progress
+            report.programme, report.diagnostics, base_url=base_url, progress=progress
         )
         try:
             count = write_site(files, output)
@@ -93,9 +92,9 @@ def _check_output(output: Path) -> None:
             )
 
 
-def _stamp(programme: Programme) -> datetime:
+def _stamp(programme: Programme) -> None:
     try:
-        return dtstamp(programme)
+        dtstamp(programme)
     except ValueError as error:  # a SOURCE_DATE_EPOCH that is not whole seconds
         fail(str(error))
 

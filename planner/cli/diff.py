@@ -8,15 +8,17 @@ from typing import Annotated
 import typer
 
 from planner.cli.common import MaxSizeOption, fail
-from planner.diff import DIFF_FORMATS, SourceError, compare, load_side
+from planner.diff import SourceError, compare, load_side
+from planner.exporters import registry
+from planner.exporters.base import DiffExporter
 
 __all__ = ["diff"]
 
 
-class DiffFormat(StrEnum):
-    text = "text"
-    markdown = "markdown"
-    json = "json"
+DiffFormat = StrEnum(  # type: ignore[misc]
+    "DiffFormat", {name: name for name in registry.names("diff")}
+)
+_TEXT = DiffFormat("text")
 
 
 def diff(
@@ -24,8 +26,8 @@ def diff(
     new: Annotated[str, typer.Argument(help="The new version: a path, or REV:PATH from git.")],
     diff_format: Annotated[
         DiffFormat,
-        typer.Option("--format", help="text, markdown (a pull-request comment) or json."),
-    ] = DiffFormat.text,
+        typer.Option("--format", help=f"{registry.help_text('diff')}."),
+    ] = _TEXT,
     exit_code: Annotated[
         bool,
         typer.Option("--exit-code", help="Exit with 1 when anything changed (as git diff does)."),
@@ -54,6 +56,7 @@ def diff(
     except SourceError as error:
         fail(str(error))
     result = compare(before, after)
-    typer.echo(DIFF_FORMATS[diff_format](result), nl=False)
+    exporter: DiffExporter = registry.get("diff", str(diff_format)).exporter()()
+    typer.echo(exporter.export(result), nl=False)
     if not result.comparable or (exit_code and result.changed):
         raise typer.Exit(1)

@@ -13,10 +13,10 @@ from typing import Annotated
 import typer
 
 from planner.cli.common import FileOption, MaxSizeOption, fail, load_or_exit
+from planner.exporters import registry
 from planner.exporters.base import Selection
 from planner.exporters.itinerary import (
-    FORMATS,
-    ITINERARY_EXPORTERS,
+    ItineraryExporter,
     RenderOptions,
     ScheduleError,
     check_time_choice,
@@ -26,7 +26,6 @@ from planner.loading.collector import collector_paused
 from planner.output import replace_directory, write_atomic
 
 __all__ = [
-    "FormatOption",
     "FromOption",
     "OutputFormat",
     "TableFormatOption",
@@ -39,27 +38,20 @@ __all__ = [
 ]
 
 
-class OutputFormat(StrEnum):
-    """The exporters' formats (``FORMATS``), as a choice on the command line."""
-
-    table = "table"
-    markdown = "markdown"
-    csv = "csv"
-    json = "json"
-    html = "html"
-
-
-assert tuple(OutputFormat) == FORMATS, "every exporter format is a --format choice"
+OutputFormat = StrEnum(  # type: ignore[misc]
+    "OutputFormat", {name: name for name in registry.names("itinerary")}
+)
+"""The registry's itinerary formats, as a --format choice."""
+_TABLE = OutputFormat("table")
 _FOLDERS = ("people", "groups")
 _FILE_WIDTH = 120
 """Text tables written to files (or piped) are this wide unless --width says otherwise."""
 
-FormatOption = Annotated[
+_FormatOption = Annotated[
     OutputFormat,
     typer.Option(
         "--format",
-        help="table (text; see --tablefmt), markdown, csv, json (a list of items) or html "
-        "(a page that prints on A4).",
+        help=registry.help_text("itinerary") + ".",
     ),
 ]
 TableFormatOption = Annotated[
@@ -101,7 +93,7 @@ def itinerary(
         typer.Argument(help="A person or group id (see `planner list people`).", metavar="ID"),
     ] = None,
     file: FileOption = Path("events.yaml"),
-    output_format: FormatOption = OutputFormat.table,
+    output_format: _FormatOption = _TABLE,
     tablefmt: TableFormatOption = "simple",
     tz: Annotated[
         str,
@@ -144,9 +136,8 @@ def itinerary(
         fail("--all writes one file per person and group: give the folder with -o DIR")
     options = render_options(tablefmt, width, to_file=output is not None)
     try:
-        exporter = ITINERARY_EXPORTERS[str(output_format)](
-            tz=check_time_choice(tz), options=options
-        )
+        entry = registry.get("itinerary", str(output_format))
+        exporter = entry.exporter_as(ItineraryExporter)(tz=check_time_choice(tz), options=options)
     except ScheduleError as error:
         fail(str(error))
     first, last = dates(first_day, last_day)
@@ -159,13 +150,13 @@ def itinerary(
         if every:
             assert output is not None
             with collector_paused():  # a million short-lived rows and strings, no cycles
-                count = _write_all(exporter.export_all(programme, selection), output)
+                count = _write_all(exporter.files(programme, selection), output)
             typer.echo(f"planner: wrote {count} itineraries to {output}", err=True)
             return
-        text = exporter.export(programme, selection)
+        data = exporter.export(programme, selection)
     except ScheduleError as error:
         fail(str(error))
-    emit(text, output)
+    emit(data, output)
 
 
 def render_options(tablefmt: str, width: int | None, *, to_file: bool) -> RenderOptions:
@@ -177,14 +168,14 @@ def render_options(tablefmt: str, width: int | None, *, to_file: bool) -> Render
     return RenderOptions(width=width, tablefmt=tablefmt)
 
 
-def emit(text: str, output: Path | None) -> None:
-    """Print ``text``, or write it to ``output`` atomically."""
+def emit(data: bytes, output: Path | None) -> None:
+    """Print ``data``, or write it to ``output`` atomically."""
     if output is None:
-        typer.echo(text, nl=False)
+        typer.echo(data, nl=False)
         return
     if output.is_dir():
         fail(f"{output} is a folder; give a file name (or use --all for everyone)")
-    write_atomic(output, text)
+    write_atomic(output, data)
 
 
 def dates(first_day: datetime | None, last_day: datetime | None) -> tuple[date | None, date | None]:
@@ -196,7 +187,7 @@ def dates(first_day: datetime | None, last_day: datetime | None) -> tuple[date |
     return first, last
 
 
-def _write_all(files: Iterable[tuple[str, str]], folder: Path) -> int:
+def _write_all(files: Iterable[tuple[str, bytes]], folder: Path) -> int:
     """Every file into a fresh folder beside ``folder``, then swapped in whole: an
     interrupted run leaves the previous itineraries as they were."""
     _refuse_foreign(folder)
@@ -207,8 +198,8 @@ def _write_all(files: Iterable[tuple[str, str]], folder: Path) -> int:
         staging.chmod(0o755)  # mkdtemp makes it private; itineraries are for sharing
         for sub in _FOLDERS:
             (staging / sub).mkdir()
-        for relative, text in files:
-            (staging / relative).write_bytes(text.encode("utf-8"))
+        for relative, data in files:
+            (staging / relative).write_bytes(data)
             count += 1
         replace_directory(staging, folder)
     except BaseException:

@@ -9,24 +9,27 @@ from typing import Annotated
 import typer
 
 from planner.cli.common import FileOption, MaxSizeOption, load_or_exit
-from planner.reporting.listing import LISTABLE, render_listing
+from planner.exporters import registry
+from planner.exporters.base import Selection
+from planner.reporting.listing import LISTABLE, TableListing
 
 __all__ = ["list_entries"]
 
 Kind = StrEnum("Kind", {name: name for name in LISTABLE})  # type: ignore[misc]
 
 
-class ListFormat(StrEnum):
-    table = "table"
-    json = "json"
+ListFormat = StrEnum(  # type: ignore[misc]
+    "ListFormat", {name: name for name in registry.names("listing")}
+)
+_TABLE = ListFormat("table")
 
 
 def list_entries(
     kind: Annotated[Kind, typer.Argument(help="What to list.")],
     file: FileOption = Path("events.yaml"),
-    list_format: Annotated[ListFormat, typer.Option("--format", help="Output format.")] = (
-        ListFormat.table
-    ),
+    list_format: Annotated[
+        ListFormat, typer.Option("--format", help=f"{registry.help_text('listing')}.")
+    ] = _TABLE,
     tablefmt: Annotated[str, typer.Option(help="Any tabulate table format.")] = "simple",
     max_file_size: MaxSizeOption = None,
 ) -> None:
@@ -35,4 +38,5 @@ def list_entries(
     Example: planner list sessions -f events.yaml --format json
     """
     programme = load_or_exit(file, max_file_size)
-    typer.echo(render_listing(programme, str(kind.value), str(list_format.value), tablefmt))
+    exporter = registry.get("listing", str(list_format)).exporter_as(TableListing)
+    typer.echo(exporter(str(kind.value), tablefmt).export(programme, Selection()), nl=False)

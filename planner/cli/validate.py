@@ -10,18 +10,18 @@ import typer
 
 from planner.cli.common import MaxSizeOption, fail, require_file
 from planner.diagnostics import Diagnostic, Severity
-from planner.reporting import REPORT_FORMATS
+from planner.exporters import registry
+from planner.exporters.base import ReportExporter
 from planner.rules import UnknownRuleError, selected_rules
 from planner.validation import validate_file
 
 __all__ = ["validate"]
 
 
-class ReportFormat(StrEnum):
-    text = "text"
-    json = "json"
-    github = "github"
-    sarif = "sarif"
+ReportFormat = StrEnum(  # type: ignore[misc]
+    "ReportFormat", {name: name for name in registry.names("report")}
+)
+_TEXT = ReportFormat("text")
 
 
 def _codes(value: str | None) -> list[str] | None:
@@ -36,8 +36,9 @@ def validate(
         typer.Argument(help="Programme files to check.", show_default="events.yaml"),
     ] = None,
     report_format: Annotated[
-        ReportFormat, typer.Option("--format", help="How to print the diagnostics.")
-    ] = ReportFormat.text,
+        ReportFormat,
+        typer.Option("--format", help=f"How to print them: {registry.help_text('report')}."),
+    ] = _TEXT,
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
     select: Annotated[
         str | None, typer.Option(help="Run only these rules (comma-separated codes).")
@@ -67,7 +68,8 @@ def validate(
             path, select=_codes(select), ignore=_codes(ignore) or (), max_bytes=max_file_size
         )
         diagnostics.extend(report.diagnostics)
-    typer.echo(REPORT_FORMATS[report_format](diagnostics, [str(p) for p in files]), nl=False)
+    exporter: ReportExporter = registry.get("report", str(report_format)).exporter()()
+    typer.echo(exporter.export(diagnostics, [str(p) for p in files]), nl=False)
     failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
     if any(diagnostic.severity in failing for diagnostic in diagnostics):
         raise typer.Exit(1)

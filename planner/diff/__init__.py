@@ -21,7 +21,6 @@ from planner.diff.compare import (
     split_diagnostics,
 )
 from planner.diff.render import (
-    DIFF_FORMATS,
     MARKDOWN_MARKER,
     render_json,
     render_markdown,
@@ -30,7 +29,6 @@ from planner.diff.render import (
 from planner.diff.sources import GitRevision, SourceError, load_side, parse_spec
 
 __all__ = [
-    "DIFF_FORMATS",
     "MARKDOWN_MARKER",
     "ChangeKind",
     "FieldChange",

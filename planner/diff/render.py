@@ -10,13 +10,13 @@ from __future__ import annotations
 import json
 import re
 import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from planner.diagnostics import Diagnostic, Summary
 from planner.diff.compare import PersonRef, ProgrammeDiff, SessionChange, Side
 
-__all__ = ["DIFF_FORMATS", "MARKDOWN_MARKER", "render_json", "render_markdown", "render_text"]
+__all__ = ["MARKDOWN_MARKER", "render_json", "render_markdown", "render_text"]
 
 MARKDOWN_MARKER = "<!-- planner-diff -->"
 """First line of the Markdown report, so a CI job can find and update its earlier comment."""
@@ -290,10 +290,3 @@ def render_json(diff: ProgrammeDiff) -> str:
         },
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-
-
-DIFF_FORMATS: dict[str, Callable[[ProgrammeDiff], str]] = {
-    "text": render_text,
-    "markdown": render_markdown,
-    "json": render_json,
-}

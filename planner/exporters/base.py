@@ -1,19 +1,29 @@
-"""The one shape every exporter has: resolved programme + selection -> bytes or text.
+"""The one shape every exporter has: what it reads, a selection -> bytes.
 
 An exporter declares what it produces (``name``, ``extension``, ``content_type``) and
-implements ``export``. It never writes files and never reads YAML; the CLI (or a library
-user) chooses an exporter, calls it, and writes the result with :func:`planner.output.write_atomic`.
+implements ``export``; text formats return UTF-8 bytes, so binary formats (PDF, XLSX) fit
+the same contract. An exporter of a set of files also has ``files``. It never writes files
+and never reads YAML; the CLI (or a library user) picks one from
+:mod:`planner.exporters.registry`, calls it, and writes the result with :mod:`planner.output`.
+
+Three protocols, by what the output is made from: a programme (feeds, itineraries,
+agendas, listings), the diagnostics of a validation (reports), a comparison (diffs).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import ClassVar, Protocol
+from typing import TYPE_CHECKING, ClassVar, Protocol
 
+from planner.diagnostics import Diagnostic
 from planner.timeline import Occurrence, Programme, Session
 
-__all__ = ["Exporter", "Selection"]
+if TYPE_CHECKING:  # the diff package is only loaded by `planner diff`
+    from planner.diff.compare import ProgrammeDiff
+
+__all__ = ["DiffExporter", "Exporter", "FolderExporter", "ReportExporter", "Selection"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +75,7 @@ class Selection:
 
 
 class Exporter(Protocol):
-    """Anything with these attributes and ``export`` is an exporter."""
+    """An output made from a programme: anything with these attributes and ``export``."""
 
     name: ClassVar[str]
     """Short identifier used on the command line (``ics``, ``markdown``)."""
@@ -74,6 +84,38 @@ class Exporter(Protocol):
     content_type: ClassVar[str]
     """MIME type of the output."""
 
-    def export(self, programme: Programme, selection: Selection) -> bytes | str:
+    def export(self, programme: Programme, selection: Selection) -> bytes:
         """The whole output for ``selection`` of ``programme``."""
+        ...
+
+
+class FolderExporter(Exporter, Protocol):
+    """An output that is also a set of files (one per event, person, group ...)."""
+
+    def files(self, programme: Programme, selection: Selection) -> Iterator[tuple[str, bytes]]:
+        """``(relative path, bytes)`` for every file, one at a time (paths use ``/``)."""
+        ...
+
+
+class ReportExporter(Protocol):
+    """An output made from the diagnostics of the files checked (``planner validate``)."""
+
+    name: ClassVar[str]
+    extension: ClassVar[str]
+    content_type: ClassVar[str]
+
+    def export(self, diagnostics: Sequence[Diagnostic], files: Sequence[str]) -> bytes:
+        """The whole report."""
+        ...
+
+
+class DiffExporter(Protocol):
+    """An output made from the comparison of two versions (``planner diff``)."""
+
+    name: ClassVar[str]
+    extension: ClassVar[str]
+    content_type: ClassVar[str]
+
+    def export(self, diff: ProgrammeDiff) -> bytes:
+        """The whole report of what changed."""
         ...

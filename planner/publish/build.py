@@ -1,48 +1,60 @@
-"""Everything to publish, as (relative path, bytes): feeds, itineraries, agenda, index."""
+"""Everything to publish, as (relative path, bytes): what the registry marks published.
+
+The layout is the registry's: each published entry's ``site`` is a folder (an exporter
+of files, such as every feed or every itinerary) or a file name (the agenda, the
+diagnostics report). The index page links to each, by the entry's ``label``.
+"""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator, Sequence
-from datetime import datetime
+from typing import cast
 
-from planner.diagnostics import Diagnostic, Summary
-from planner.exporters.base import Selection
-from planner.exporters.ics import iter_feeds
-from planner.exporters.itinerary import AGENDA_EXPORTERS, ITINERARY_EXPORTERS
+from planner.diagnostics import Diagnostic
+from planner.exporters import registry
+from planner.exporters.base import Exporter, FolderExporter, ReportExporter, Selection
 from planner.publish.page import Links, render_index
 from planner.timeline import Programme
 
-__all__ = ["ITINERARY_FORMATS", "site_files", "site_links"]
+__all__ = ["site_files", "site_links"]
 
-ITINERARY_FORMATS = {"markdown": "Markdown", "html": "printable page"}
 Progress = Callable[[str], None]
+_FOLDERS = ("people", "groups")
+"""How an itinerary exporter's files are laid out: ``people/ID.ext``, ``groups/ID.ext``."""
 
 
 def site_links(programme: Programme) -> Links:
     """Where each part of the site lives, relative to its root."""
+    feeds = _site("feed", "ics")
     itineraries = {
         some_id: {
-            label: f"itineraries/{folder}/{some_id}.{_extension(name)}"
-            for name, label in ITINERARY_FORMATS.items()
+            entry.label: f"{entry.site}/{folder}/{some_id}.{entry.extension}"
+            for entry in _published("itinerary")
         }
-        for folder, ids in (("people", programme.people), ("groups", programme.groups))
+        for folder, ids in zip(_FOLDERS, (programme.people, programme.groups), strict=True)
         for some_id in ids
     }
     return Links(
-        programme_feed="ics/programme.ics",
-        event_feeds={event_id: f"ics/events/{event_id}.ics" for event_id in programme.events},
-        venue_feeds={venue_id: f"ics/venues/{venue_id}.ics" for venue_id in programme.venues},
-        person_feeds={person_id: f"ics/people/{person_id}.ics" for person_id in programme.people},
-        group_feeds={group_id: f"ics/groups/{group_id}.ics" for group_id in programme.groups},
+        programme_feed=f"{feeds}/programme.ics",
+        event_feeds={key: f"{feeds}/events/{key}.ics" for key in programme.events},
+        venue_feeds={key: f"{feeds}/venues/{key}.ics" for key in programme.venues},
+        person_feeds={key: f"{feeds}/people/{key}.ics" for key in programme.people},
+        group_feeds={key: f"{feeds}/groups/{key}.ics" for key in programme.groups},
         itineraries=itineraries,
-        agenda={label: f"agenda.{_extension(name)}" for name, label in ITINERARY_FORMATS.items()},
-        diagnostics="diagnostics.json",
+        agenda={entry.label: str(entry.site) for entry in _published("agenda")},
+        diagnostics=_site("report", "json"),
     )
 
 
-def _extension(format_name: str) -> str:
-    return ITINERARY_EXPORTERS[format_name].extension
+def _published(kind: registry.Kind) -> tuple[registry.Format, ...]:
+    return tuple(entry for entry in registry.formats(kind) if entry.published)
+
+
+def _site(kind: registry.Kind, name: str) -> str:
+    site = registry.get(kind, name).site
+    if site is None:
+        raise LookupError(f"the site links to the {kind} format {name}, which is not published")
+    return site
 
 
 def site_files(
@@ -50,32 +62,28 @@ def site_files(
     diagnostics: Sequence[Diagnostic],
     *,
     base_url: str | None = None,
-    stamp: datetime | None = None,
     progress: Progress | None = None,
 ) -> Iterator[tuple[str, bytes]]:
     """Every file of the site, one at a time, so a writer never holds them all."""
     report = progress or (lambda _: None)
-    report("calendar feeds")
-    for path, feed in iter_feeds(programme, stamp=stamp):
-        yield f"ics/{path}", feed
-    for name in ITINERARY_FORMATS:
-        report(f"{name} itineraries")
-        exporter = ITINERARY_EXPORTERS[name]()
-        for path, text in exporter.export_all(programme, Selection()):
-            yield f"itineraries/{path}", text.encode("utf-8")
-        agenda = AGENDA_EXPORTERS[name]().export(programme, Selection())
-        yield f"agenda.{exporter.extension}", agenda.encode("utf-8")
+    for entry in registry.published():
+        report(f"{entry.label} {entry.kind}")
+        if entry.kind == "report":
+            exporter = cast(ReportExporter, entry.exporter()())
+            yield str(entry.site), exporter.export(diagnostics, [programme.files[0]])
+        else:
+            yield from _programme_files(entry, programme)
     report("index")
-    yield "diagnostics.json", _diagnostics_json(diagnostics)
-    yield (
-        "index.html",
-        render_index(programme, site_links(programme), diagnostics, base_url).encode("utf-8"),
-    )
+    page = render_index(programme, site_links(programme), diagnostics, base_url)
+    yield "index.html", page.encode("utf-8")
 
 
-def _diagnostics_json(diagnostics: Sequence[Diagnostic]) -> bytes:
-    document = {
-        "diagnostics": [diagnostic.to_dict() for diagnostic in diagnostics],
-        "summary": Summary.of(diagnostics).to_dict(),
-    }
-    return (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+def _programme_files(entry: registry.Format, programme: Programme) -> Iterator[tuple[str, bytes]]:
+    """A folder exporter's files under its folder, else its one output under its name
+    (exporters as they are by default: feeds stamped by SOURCE_DATE_EPOCH or the files)."""
+    exporter = cast(Exporter, entry.exporter()())
+    if hasattr(exporter, "files"):
+        for path, data in cast(FolderExporter, exporter).files(programme, Selection()):
+            yield f"{entry.site}/{path}", data
+    else:
+        yield str(entry.site), exporter.export(programme, Selection())

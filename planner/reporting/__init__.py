@@ -1,20 +1,18 @@
 """Diagnostic reports: the same diagnostics as text, JSON or GitHub Actions annotations.
 
 Each renderer takes the diagnostics and the files checked and returns the whole report as
-text; the CLI only picks one and prints it.
+text; :mod:`planner.reporting.formats` wraps them as the registry's ``report`` exporters.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from planner.diagnostics import Diagnostic, Severity, Summary
 from planner.reporting.sarif import render_sarif
 
-__all__ = ["REPORT_FORMATS", "render_github", "render_json", "render_sarif", "render_text"]
-
-Renderer = Callable[[Sequence[Diagnostic], Sequence[str]], str]
+__all__ = ["render_github", "render_json", "render_sarif", "render_text"]
 
 
 def summary_line(diagnostics: Sequence[Diagnostic], files: Sequence[str]) -> str:
@@ -72,11 +70,3 @@ def render_github(diagnostics: Sequence[Diagnostic], files: Sequence[str]) -> st
         lines.append(f"::{level} {','.join(properties)}::{_escape_data(diagnostic.message)}")
     lines.append(summary_line(diagnostics, files))
     return "\n".join(lines) + "\n"
-
-
-REPORT_FORMATS: dict[str, Renderer] = {
-    "text": render_text,
-    "json": render_json,
-    "github": render_github,
-    "sarif": render_sarif,
-}

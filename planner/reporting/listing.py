@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 from tabulate import tabulate
 
+from planner.exporters.base import Selection
 from planner.timeline import Programme
 
-__all__ = ["LISTABLE", "listing_rows", "render_listing"]
+__all__ = ["LISTABLE", "JsonListing", "TableListing", "listing_rows", "render_listing"]
 
 Row = dict[str, Any]
 
@@ -114,3 +115,28 @@ def render_listing(programme: Programme, kind: str, output: str, tablefmt: str =
     if not rows:
         return f"(no {kind})"
     return tabulate(rows, headers="keys", tablefmt=tablefmt)
+
+
+class TableListing:
+    """One kind of entry (``what``: events, sessions ...) as a text table, for the registry."""
+
+    name: ClassVar[str] = "table"
+    extension: ClassVar[str] = "txt"
+    content_type: ClassVar[str] = "text/plain; charset=utf-8"
+
+    def __init__(self, what: str = "sessions", tablefmt: str = "simple") -> None:
+        self.what = what
+        self.tablefmt = tablefmt
+
+    def export(self, programme: Programme, selection: Selection) -> bytes:
+        """The whole programme's entries (the selection is not used)."""
+        text = render_listing(programme, self.what, self.name, self.tablefmt)
+        return (text + "\n").encode("utf-8")
+
+
+class JsonListing(TableListing):
+    """One kind of entry as a JSON list of objects."""
+
+    name: ClassVar[str] = "json"
+    extension: ClassVar[str] = "json"
+    content_type: ClassVar[str] = "application/json"

@@ -13,7 +13,8 @@ from typer.testing import CliRunner
 
 from planner.cli import app
 from planner.diagnostics import Diagnostic, Location, Severity
-from planner.reporting import REPORT_FORMATS
+from planner.exporters import registry
+from planner.reporting.formats import SarifReport
 from planner.reporting.sarif import LOADER_CODES, SARIF_SCHEMA, render_sarif, sarif_log
 from planner.rules.registry import RULES
 from planner.validation import validate_file
@@ -35,7 +36,7 @@ def _log_of(path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[list[Diagnosti
 
 
 def test_sarif_is_a_report_format() -> None:
-    assert REPORT_FORMATS["sarif"] is render_sarif
+    assert registry.get("report", "sarif").exporter() is SarifReport
 
 
 @pytest.mark.parametrize("path", INVALID, ids=lambda path: path.stem)

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from planner.diff import DIFF_FORMATS, Side, compare
+from planner.diff import Side, compare
+from planner.exporters import registry
 from planner.loading import load_programme
 from tests.conftest import check_golden
 
@@ -32,5 +33,5 @@ def test_golden(case: str, diff_format: str, monkeypatch: pytest.MonkeyPatch) ->
     # From inside the case folder, file names in the output are the short, stable ones.
     monkeypatch.chdir(CASES / case)
     diff = compare(_side("old.yaml"), _side("new.yaml"))
-    rendered = DIFF_FORMATS[diff_format](diff)
+    rendered = registry.get("diff", diff_format).exporter()().export(diff).decode("utf-8")
     check_golden(CASES / case / f"expected.{SUFFIXES[diff_format]}", rendered)

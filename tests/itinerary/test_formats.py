@@ -12,10 +12,11 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from planner.exporters import registry
 from planner.exporters.base import Selection
 from planner.exporters.itinerary import (
-    AGENDA_EXPORTERS,
-    ITINERARY_EXPORTERS,
+    AgendaExporter,
+    ItineraryExporter,
     RenderOptions,
     ScheduleBuilder,
 )
@@ -29,8 +30,12 @@ SCHEMA = json.loads((HERE / "itinerary.schema.json").read_text(encoding="utf-8")
 
 
 def _export(fmt: str, name: str, who: str, **options: object) -> str:
-    exporter = ITINERARY_EXPORTERS[fmt](options=RenderOptions(width=WIDTH, **options))  # type: ignore[arg-type]
-    return exporter.export(programme(name), Selection(person=who))
+    exporter = _itinerary(fmt)(options=RenderOptions(width=WIDTH, **options))  # type: ignore[arg-type]
+    return exporter.render(programme(name), Selection(person=who))
+
+
+def _itinerary(fmt: str) -> type[ItineraryExporter]:
+    return registry.get("itinerary", fmt).exporter_as(ItineraryExporter)
 
 
 # --- HTML -------------------------------------------------------------------------------
@@ -138,9 +143,9 @@ def test_neutralise(value: str, safe: str) -> None:
 
 
 def _every_itinerary(name: str) -> list[tuple[str, list[dict[str, object]]]]:
-    exporter = ITINERARY_EXPORTERS["json"]()
+    exporter = _itinerary("json")()
     found = programme(name)
-    return [(path, json.loads(text)) for path, text in exporter.export_all(found, Selection())]
+    return [(path, json.loads(data)) for path, data in exporter.files(found, Selection())]
 
 
 @pytest.mark.parametrize("name", ["bundled", "crossing", "debate", "delegation", "hostile"])
@@ -152,7 +157,8 @@ def test_json_follows_the_schema(name: str) -> None:
 
 
 def test_json_agenda_follows_the_schema() -> None:
-    text = AGENDA_EXPORTERS["json"]().export(programme("bundled"), Selection())
+    agenda = registry.get("agenda", "json").exporter_as(AgendaExporter)
+    text = agenda().export(programme("bundled"), Selection())
     jsonschema.validate(json.loads(text), SCHEMA)
 
 
@@ -201,7 +207,7 @@ def test_markdown_escapes_markup_and_strikes_out_cancelled_sessions() -> None:
 
 @pytest.mark.parametrize("width", [60, 80, 100, 132, 200])
 def test_tables_fit_the_width(width: int) -> None:
-    exporter = ITINERARY_EXPORTERS["table"](options=RenderOptions(width=width))
+    exporter = _itinerary("table")(options=RenderOptions(width=width))
     bundled = programme("bundled")
     for who in (
         "cambodia-delegate-1",
@@ -209,7 +215,7 @@ def test_tables_fit_the_width(width: int) -> None:
         "asia-innova-travelling-party",
         "lee-kyong-yul",
     ):
-        text = exporter.export(bundled, Selection(person=who))
+        text = exporter.render(bundled, Selection(person=who))
         too_wide = [line for line in text.splitlines() if len(line) > max(width, 80)]
         assert not too_wide, f"{who} at {width}: {too_wide[0]!r}"
 

@@ -11,13 +11,9 @@ from datetime import date
 
 import pytest
 
+from planner.exporters import registry
 from planner.exporters.base import Selection
-from planner.exporters.itinerary import (
-    AGENDA_EXPORTERS,
-    FORMATS,
-    ITINERARY_EXPORTERS,
-    RenderOptions,
-)
+from planner.exporters.itinerary import AgendaExporter, ItineraryExporter, RenderOptions
 from tests.itinerary.conftest import GOLDEN, WIDTH, check_golden, programme
 
 
@@ -26,7 +22,7 @@ class Case:
     programme: str
     name: str
     selection: Selection
-    formats: tuple[str, ...] = FORMATS
+    formats: tuple[str, ...] = registry.names("itinerary")
     tz: str = "local"
     agenda: bool = False
     by_room: bool = False
@@ -112,10 +108,12 @@ AGENDAS = (
 def _render(case: Case, output: str) -> tuple[str, str]:
     options = RenderOptions(width=WIDTH)
     if case.agenda:
-        agenda = AGENDA_EXPORTERS[output](tz=case.tz, options=options, by_room=case.by_room)
-        return agenda.export(programme(case.programme), case.selection), agenda.extension
-    itinerary = ITINERARY_EXPORTERS[output](tz=case.tz, options=options)
-    return itinerary.export(programme(case.programme), case.selection), itinerary.extension
+        made = registry.get("agenda", output).exporter_as(AgendaExporter)
+        agenda = made(tz=case.tz, options=options, by_room=case.by_room)
+        return agenda.render(programme(case.programme), case.selection), agenda.extension
+    found = registry.get("itinerary", output).exporter_as(ItineraryExporter)
+    itinerary = found(tz=case.tz, options=options)
+    return itinerary.render(programme(case.programme), case.selection), itinerary.extension
 
 
 @pytest.mark.parametrize(

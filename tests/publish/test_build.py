@@ -13,8 +13,9 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from planner.exporters import registry
 from planner.exporters.base import Selection
-from planner.exporters.itinerary import AGENDA_EXPORTERS
+from planner.exporters.itinerary.exporters import MarkdownAgenda
 from planner.loading import load
 from planner.timeline import Programme
 from tests.conftest import EVENTS_YAML
@@ -84,8 +85,8 @@ def test_the_layout_matches_the_programme_ids(bundled_site: Path, programme: Pro
 
 
 def test_the_files_are_the_exporters_output(bundled_site: Path, programme: Programme) -> None:
-    agenda = AGENDA_EXPORTERS["markdown"]().export(programme, Selection())
-    assert (bundled_site / "agenda.md").read_text(encoding="utf-8") == agenda
+    agenda = MarkdownAgenda().export(programme, Selection())
+    assert (bundled_site / "agenda.md").read_bytes() == agenda
     feed = (bundled_site / "ics" / "programme.ics").read_bytes()
     assert feed.startswith(b"BEGIN:VCALENDAR\r\n")
     assert b"DTSTAMP:20231114T221320Z" in feed  # SOURCE_DATE_EPOCH, not the clock
@@ -172,25 +173,31 @@ def test_a_programme_with_errors_writes_nothing(
     assert not fresh.exists()
 
 
-class Broken:
-    """An agenda exporter that fails, after the feeds and itineraries were written."""
+def _failing_agenda(broken: type) -> object:
+    """Format.exporter, except that the HTML agenda's is ``broken``."""
+    real = registry.Format.exporter
 
-    extension = "html"
+    def exporter(entry: registry.Format) -> type:
+        return broken if (entry.kind, entry.name) == ("agenda", "html") else real(entry)
 
-    def export(self, programme: Programme, selection: Selection) -> str:
-        raise RuntimeError("exporter failed midway")
+    return exporter
 
 
 @pytest.mark.parametrize("error", [RuntimeError, KeyboardInterrupt])
 def test_a_build_failing_midway_leaves_the_previous_site_whole(
     small: Path, previous: Path, monkeypatch: pytest.MonkeyPatch, error: type[BaseException]
 ) -> None:
-    def broken() -> Broken:
-        if error is KeyboardInterrupt:
-            raise KeyboardInterrupt
-        return Broken()
+    class Broken:
+        """An agenda exporter that fails, after the feeds and itineraries were written."""
 
-    monkeypatch.setitem(AGENDA_EXPORTERS, "html", broken)
+        def __init__(self) -> None:
+            if error is KeyboardInterrupt:
+                raise KeyboardInterrupt
+
+        def export(self, programme: Programme, selection: Selection) -> bytes:
+            raise RuntimeError("exporter failed midway")
+
+    monkeypatch.setattr(registry.Format, "exporter", _failing_agenda(Broken))
     written: list[str] = []
     real_site_files = build_command.site_files
 

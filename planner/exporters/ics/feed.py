@@ -212,6 +212,13 @@ class IcsExporter:
         writer = FeedWriter(programme, self.stamp, self.revisions)
         return writer.feed(describe(programme, selection), sessions, legs)
 
+    def files(self, programme: Programme, selection: Selection) -> Iterator[tuple[str, bytes]]:
+        """Every feed (:func:`iter_feeds`); they are of the whole programme, so the selection
+        must be empty."""
+        if selection != Selection():
+            raise ValueError("every feed is of the whole programme: give no selection")
+        return iter_feeds(programme, stamp=self.stamp)
+
 
 def _selected_sessions(programme: Programme, selection: Selection) -> list[Session]:
     sessions = list(selection.sessions(programme))

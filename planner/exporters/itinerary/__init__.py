@@ -2,9 +2,9 @@
 
 First a format-neutral model (:func:`build_itinerary`, :func:`build_agenda`: a header,
 days of rows, a summary), then one small renderer per format sharing it: ``table`` (any
-tabulate format), ``markdown``, ``csv``, ``json`` and ``html``. The exporter classes in
-:data:`ITINERARY_EXPORTERS` and :data:`AGENDA_EXPORTERS` follow
-:class:`planner.exporters.base.Exporter`.
+tabulate format), ``markdown``, ``csv``, ``json`` and ``html``. The exporter classes
+(``MarkdownItinerary``, ``HtmlAgenda`` ...) follow :class:`planner.exporters.base.Exporter`
+and are listed in :mod:`planner.exporters.registry`.
 """
 
 from planner.exporters.itinerary.build import (
@@ -17,9 +17,6 @@ from planner.exporters.itinerary.build import (
     check_time_choice,
 )
 from planner.exporters.itinerary.exporters import (
-    AGENDA_EXPORTERS,
-    FORMATS,
-    ITINERARY_EXPORTERS,
     AgendaExporter,
     ItineraryExporter,
 )
@@ -39,9 +36,6 @@ from planner.exporters.itinerary.model import (
 from planner.exporters.itinerary.options import RenderOptions
 
 __all__ = [
-    "AGENDA_EXPORTERS",
-    "FORMATS",
-    "ITINERARY_EXPORTERS",
     "Agenda",
     "AgendaExporter",
     "Day",

@@ -22,9 +22,6 @@ from planner.exporters.itinerary.options import RenderOptions
 from planner.timeline import Programme
 
 __all__ = [
-    "AGENDA_EXPORTERS",
-    "FORMATS",
-    "ITINERARY_EXPORTERS",
     "AgendaExporter",
     "ItineraryExporter",
     "Renderer",
@@ -72,17 +69,22 @@ class _ScheduleExporter:
 class ItineraryExporter(_ScheduleExporter):
     """The itinerary of the selection's person or group (its event and days, if given)."""
 
-    def export(self, programme: Programme, selection: Selection) -> str:
+    def export(self, programme: Programme, selection: Selection) -> bytes:
+        return self.render(programme, selection).encode("utf-8")
+
+    def render(self, programme: Programme, selection: Selection) -> str:
+        """:meth:`export` as text."""
         if selection.who is None:
             raise ScheduleError("an itinerary is a person's or a group's: select one")
         return self.renderer.render(self.itinerary(programme, selection.who, selection))
 
-    def export_all(self, programme: Programme, selection: Selection) -> Iterator[tuple[str, str]]:
-        """``(people/ID.ext, text)`` for every person, then ``(groups/ID.ext, text)`` per group."""
+    def files(self, programme: Programme, selection: Selection) -> Iterator[tuple[str, bytes]]:
+        """``(people/ID.ext, bytes)`` for every person, then ``(groups/ID.ext, bytes)`` per
+        group; the selection's event and days apply to each."""
         for folder, ids in (("people", programme.people), ("groups", programme.groups)):
             for who in ids:
                 text = self.renderer.render(self.itinerary(programme, who, selection))
-                yield f"{folder}/{who}.{self.extension}", text
+                yield f"{folder}/{who}.{self.extension}", text.encode("utf-8")
 
     def itinerary(self, programme: Programme, who: str, selection: Selection) -> Schedule:
         window = Window(selection.first_day, selection.last_day)
@@ -98,7 +100,11 @@ class AgendaExporter(_ScheduleExporter):
         super().__init__(tz=tz, options=options)
         self.by_room = by_room
 
-    def export(self, programme: Programme, selection: Selection) -> str:
+    def export(self, programme: Programme, selection: Selection) -> bytes:
+        return self.render(programme, selection).encode("utf-8")
+
+    def render(self, programme: Programme, selection: Selection) -> str:
+        """:meth:`export` as text."""
         agenda = self.builder(programme).agenda(
             event=selection.event,
             venue=selection.venue,
@@ -147,14 +153,3 @@ class JsonAgenda(AgendaExporter, renderer=JsonRenderer):
 
 class HtmlAgenda(AgendaExporter, renderer=HtmlRenderer):
     """An agenda as a printable HTML page."""
-
-
-ITINERARY_EXPORTERS: dict[str, type[ItineraryExporter]] = {
-    cls.name: cls
-    for cls in (TableItinerary, MarkdownItinerary, CsvItinerary, JsonItinerary, HtmlItinerary)
-}
-AGENDA_EXPORTERS: dict[str, type[AgendaExporter]] = {
-    cls.name: cls for cls in (TableAgenda, MarkdownAgenda, CsvAgenda, JsonAgenda, HtmlAgenda)
-}
-FORMATS = tuple(ITINERARY_EXPORTERS)
-"""``table``, ``markdown``, ``csv``, ``json``, ``html``."""
