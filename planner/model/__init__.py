@@ -10,7 +10,7 @@ from planner.model.entities import (
     Unavailable,
     Venue,
 )
-from planner.model.events import DateRange, Event, Session
+from planner.model.events import DateRange, Event, Session, Window
 from planner.model.programme import SECTIONS, IncludedFile, ProgrammeFile, ProgrammeSettings
 
 __all__ = [
@@ -29,4 +29,5 @@ __all__ = [
     "TravelLeg",
     "Unavailable",
     "Venue",
+    "Window",
 ]

@@ -8,6 +8,7 @@ from pydantic import Field, NonNegativeInt
 
 from planner.model.fields import (
     DateText,
+    DateTimeText,
     Duration,
     EndText,
     Id,
@@ -19,12 +20,19 @@ from planner.model.fields import (
     Url,
 )
 
-__all__ = ["DateRange", "Event", "EventKind", "Session"]
+__all__ = ["DateRange", "Event", "EventKind", "Session", "Window"]
 
 EventKind = Literal[
     "summit", "conference", "forum", "study_tour", "executive_meeting", "training",
     "workshop", "roadshow", "debate", "meeting", "other",
 ]  # fmt: skip
+
+
+class Window(Model):
+    """When an open session may happen: local times in the session's zone, inclusive."""
+
+    from_: DateTimeText = Field(alias="from", description="Earliest start: 2016-10-11 09:00")
+    to: DateTimeText = Field(description="Latest end: 2016-10-12 18:00")
 
 
 class Session(Model):
@@ -56,6 +64,19 @@ class Session(Model):
     description: str | None = None
     tags: list[str] = Field(default_factory=list)
     allow: list[str] = Field(default_factory=list, description="Rule codes silenced here")
+    # An open session: `duration` and `window`, no start yet (`planner schedule` places it).
+    window: Window | None = Field(
+        default=None, description="Open session: place it inside this window (planner schedule)"
+    )
+    venues: list[Id] | None = Field(
+        default=None, description="Open session: the venues it may happen at"
+    )
+    rooms: list[Id] | None = Field(
+        default=None, description="Open session: the rooms (of its venue) it may use"
+    )
+    after: list[Id] = Field(
+        default_factory=list, description="Sessions of this event it must start after"
+    )
 
 
 class DateRange(Model):

@@ -12,7 +12,7 @@ from planner.rules.outside_event_dates import local_days
 from planner.rules.text import duration, quoted, when
 from planner.timeline import OpeningHours, Venue
 
-__all__ = ["OutsideVenueHours"]
+__all__ = ["OutsideVenueHours", "outside_hours"]
 
 _ONE_DAY = timedelta(days=1)
 _GRACE_SECONDS = 60  # "00:00" closing is stored as 23:59:59; a second past it is no problem
@@ -73,6 +73,11 @@ class OutsideVenueHours(Rule):
                     (session.key,),
                     session.people,
                 )
+
+
+def outside_hours(venue: Venue, start: datetime, end: datetime) -> bool:
+    """Whether a session from ``start`` to ``end`` (venue-local, naive) breaks the hours."""
+    return _outside(venue, start, end) is not None
 
 
 def _closed_days(venue: Venue, first: date, last: date) -> str | None:

@@ -16,7 +16,7 @@ from planner.rules.text import duration, names, quoted, stamp, verb
 from planner.timeline import Person
 from planner.timeline.times import parse_duration
 
-__all__ = ["TravelTime", "TravelTimeSettings"]
+__all__ = ["TravelTime", "TravelTimeSettings", "great_circle_km"]
 
 _EARTH_RADIUS_KM = 6371.0
 
@@ -169,7 +169,7 @@ class _Trips:
         start, end = self.venues.get(origin), self.venues.get(destination)
         if start is None or end is None or start.geo is None or end.geo is None:
             return None
-        km = _great_circle_km(start.geo.lat, start.geo.lon, end.geo.lat, end.geo.lon)
+        km = great_circle_km(start.geo.lat, start.geo.lon, end.geo.lat, end.geo.lon)
         seconds = km / self.settings.speed_kmh * 3600 + self.buffer
         return _Trip(
             seconds,
@@ -178,7 +178,7 @@ class _Trips:
         )
 
 
-def _great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Haversine distance on a spherical Earth."""
     phi1, phi2 = math.radians(lat1), math.radians(lat2)
     dphi, dlambda = phi2 - phi1, math.radians(lon2 - lon1)

@@ -15,6 +15,7 @@ from planner.timeline.objects import (
     Unavailability,
     Venue,
 )
+from planner.timeline.open_sessions import OpenSession
 from planner.timeline.programme import Programme
 
 __all__ = [
@@ -22,6 +23,7 @@ __all__ = [
     "Geo",
     "Group",
     "Occurrence",
+    "OpenSession",
     "OpeningHours",
     "Organisation",
     "Person",

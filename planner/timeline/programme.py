@@ -20,6 +20,7 @@ from planner.timeline.objects import (
     TravelLeg,
     Venue,
 )
+from planner.timeline.open_sessions import OpenSession
 
 __all__ = ["Programme"]
 
@@ -50,11 +51,18 @@ class Programme:
     rules_locations: Mapping[tuple[str | int, ...], Location] = field(default_factory=dict)
     """Where each key and item under ``programme.rules`` is written, by its path below
     ``rules`` (``("long-day", "max_hours")``); ``()`` is the ``rules`` key itself."""
+    open_sessions: tuple[OpenSession, ...] = ()
+    """Sessions with a ``window``: the open ones (no time yet) and the placed ones."""
 
     @cached_property
     def sessions(self) -> tuple[Session, ...]:
         """Every session, in file order (event by event)."""
         return tuple(session for event in self.events.values() for session in event.sessions)
+
+    @property
+    def unscheduled(self) -> tuple[OpenSession, ...]:
+        """Open sessions that have no time yet: no rule or exporter sees them."""
+        return tuple(found for found in self.open_sessions if found.placed is None)
 
     @cached_property
     def occurrences(self) -> tuple[Occurrence, ...]:
