@@ -11,6 +11,7 @@ from planner.cli.ics import ics
 from planner.cli.itinerary import itinerary
 from planner.cli.listing import list_entries
 from planner.cli.rules import rules
+from planner.cli.schedule import schedule
 from planner.cli.schema import schema
 from planner.cli.validate import validate
 
@@ -29,6 +30,7 @@ app = typer.Typer(
 # Every command is registered here, in the order `planner --help` shows them.
 app.command()(build)
 app.command()(validate)
+app.command()(schedule)
 app.command()(rules)
 app.command()(ics)
 app.command()(itinerary)

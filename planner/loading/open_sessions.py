@@ -139,31 +139,29 @@ class OpenSessionReader:
         if raw.repeat is not None:
             self.error("schema", "an open session (with `window`) cannot `repeat`", "repeat")
         if raw.end is not None:
-            self.error(
-                "schema", "an open session gives its length as `duration`, not `end`", "end"
-            )
+            self.error("schema", "an open session gives its length as `duration`, not `end`", "end")
         if placed is not None and placed.all_day:
             self.error("schema", "an all-day session cannot have a `window`", "window")
 
     def _venues(self, *, referred: bool) -> tuple[str | None, ...]:
         raw = self.raw
         if raw.venues is None:
-            if raw.venue and not referred:
-                if not self.host.refer(("venues",), raw.venue, self.entry, *self._sub("venue")):
-                    self.ok = False
+            if raw.venue and not referred and not self._refer_venue(raw.venue, "venue"):
+                self.ok = False
             venue = raw.venue or (None if raw.online else self.event.venue_id)
             return (venue,)
         if not raw.venues:
             self.error("schema", "`venues` lists no venue", "venues")
             return ()
         for position, venue_id in enumerate(raw.venues):
-            if not self.host.refer(("venues",), venue_id, self.entry, *self._sub("venues", position)):
+            if not self._refer_venue(venue_id, "venues", position):
                 self.ok = False
         if raw.venue is not None and raw.venue not in raw.venues:
-            self.error(
-                "schema", f"the venue `{raw.venue}` is not one of its `venues`", "venue"
-            )
+            self.error("schema", f"the venue `{raw.venue}` is not one of its `venues`", "venue")
         return tuple(dict.fromkeys(raw.venues))
+
+    def _refer_venue(self, venue_id: str, *sub: PathPart) -> bool:
+        return self.host.refer(("venues",), venue_id, self.entry, *self._sub(*sub))
 
     def _sub(self, *parts: PathPart) -> tuple[PathPart, ...]:
         return ("sessions", self.index, *parts)

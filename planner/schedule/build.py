@@ -65,7 +65,7 @@ def _choices(programme: Programme, session: OpenSession) -> list[Choice]:
             continue
         online = venue is None or venue.online
         place = None if online else venue_id
-        rooms = [room for room in session.room_ids if venue and room in venue.rooms]
+        rooms: list[str | None] = [r for r in session.room_ids if venue and r in venue.rooms]
         for room in rooms or [None]:
             space = None
             if venue is not None and not online and session.online_url is None:
@@ -117,7 +117,8 @@ def _separate(problem: Problem, rules: Rules) -> None:
         if not gaps:
             continue
         if people:
-            text = f"{who(rules, shared)} cannot be in both {first.label} and {second.label} at once"
+            both = f"{first.label} and {second.label}"
+            text = f"{who(rules, shared)} cannot be in both {both} at once"
         else:
             text = f"{first.label} and {second.label} would share a room"
         key = f"pair:{a}:{b}"

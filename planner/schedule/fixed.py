@@ -70,10 +70,13 @@ def _people_busy(problem: Problem, index: int, rules: Rules) -> None:
         trips: list[str] = []
         for number, choice in enumerate(task.choices):
             ranges = _busy_ranges(task, choice, slot, rules, overlap, travel, trips)
-            problem.restrict(index, number, ranges, _busy_reason(rules, slot, people, trips))
+            reason = _busy_reason(rules, index, slot, people, trips)
+            problem.restrict(index, number, ranges, reason)
 
 
-def _busy_reason(rules: Rules, slot: Slot, people: list[str], trips: list[str]) -> Reason:
+def _busy_reason(
+    rules: Rules, index: int, slot: Slot, people: list[str], trips: list[str]
+) -> Reason:
     occurrence = slot.occurrence
     verb = "is" if len(people) == 1 else "are"
     text = (
@@ -82,7 +85,8 @@ def _busy_reason(rules: Rules, slot: Slot, people: list[str], trips: list[str]) 
     )
     if trips:
         text += " and " + " / ".join(dict.fromkeys(trips))
-    return Reason(f"busy:{slot.session.key}:{occurrence.index}", text, slot.session.location)
+    key = f"busy:{index}:{slot.session.key}:{occurrence.index}"
+    return Reason(key, text, slot.session.location)
 
 
 def _busy_ranges(
@@ -100,7 +104,10 @@ def _busy_ranges(
         to_it = rules.trip(choice.end_place, slot.start_place)
         from_it = rules.trip(slot.end_place, choice.start_place)
         before, after = (to_it.minutes if to_it else 0), (from_it.minutes if from_it else 0)
-        trips.extend(trip.text for trip in (from_it, to_it) if trip is not None)
+        if from_it is not None:
+            trips.append(from_it.text)
+        if to_it is not None and (from_it is None or from_it.minutes != to_it.minutes):
+            trips.append(to_it.text)
     latest_clash = begin - task.length + 1  # a start after this overlaps the slot
     if overlap and end > begin:
         return [task.candidates(latest_clash - before, end + after)]
@@ -123,7 +130,8 @@ def _rooms_taken(problem: Problem, index: int, rules: Rules) -> None:
                 f"`{slot.session.id}` is in {rules.context.place(slot.session)} "
                 f"{span_words(slot.occurrence.start, slot.occurrence.end)}"
             )
-            reason = Reason(f"room:{slot.session.key}:{slot.occurrence.index}", text)
+            key = f"room:{index}:{slot.session.key}:{slot.occurrence.index}"
+            reason = Reason(key, text, slot.session.location)
             ranges = [task.candidates(begin - task.length + 1, end)]
             problem.restrict(index, number, ranges, reason)
 
@@ -140,7 +148,8 @@ def _unavailable(problem: Problem, index: int, rules: Rules) -> None:
             text = f"{window_person(rules, person_id)} is unavailable " + span_words(
                 window.start, window.end
             )
-            reason = Reason(f"unavailable:{person_id}:{number}", text + why, window.location)
+            key = f"unavailable:{index}:{person_id}:{number}"
+            reason = Reason(key, text + why, window.location)
             problem.restrict(index, None, [task.candidates(begin - task.length + 1, end)], reason)
 
 
@@ -162,7 +171,7 @@ def _presence(problem: Problem, index: int, rules: Rules) -> None:
         name = person.name
         leg = person.travel[0]
         arrives = Reason(
-            f"arrival:{person_id}",
+            f"arrival:{index}:{person_id}",
             f"{name} arrives only at {stamp(leg.arrive)} ({leg.title})",
             leg.location,
         )
@@ -174,7 +183,7 @@ def _presence(problem: Problem, index: int, rules: Rules) -> None:
             continue
         last = person.travel[-1]
         leaves = Reason(
-            f"departure:{person_id}",
+            f"departure:{index}:{person_id}",
             f"{name} leaves at {stamp(last.depart)} ({last.title})",
             last.location,
         )
@@ -195,7 +204,7 @@ def _event_dates(problem: Problem, index: int, rules: Rules) -> None:
     first = minute_of(datetime.combine(event.first_day, time(), zone))
     stop = minute_of(datetime.combine(event.last_day + timedelta(days=1), time(), zone))
     text = f"the event `{event.id}` runs from {event.first_day} to {event.last_day}"
-    reason = Reason(f"dates:{event.id}", text, event.location)
+    reason = Reason(f"dates:{index}:{event.id}", text, event.location)
     far = task.start(task.count) + task.length + 1
     ranges = [task.candidates(task.base - 1, first), task.candidates(stop - task.length + 1, far)]
     problem.restrict(index, None, ranges, reason)
@@ -236,4 +245,3 @@ def _after_fixed(problem: Problem, index: int, rules: Rules) -> None:
         reason = Reason(f"after:{index}:{found.key}", text, found.location)
         ranges = [task.candidates(task.base - 1, math.ceil(end.timestamp() / 60))]
         problem.restrict(index, None, ranges, reason)
-

@@ -33,6 +33,8 @@ class Built:
     """Per task, per choice: a literal (or the constant True for a single choice)."""
     reasons: dict[int, Reason] = field(default_factory=dict)
     """Assumption literal index -> the reason it stands for (``explain`` only)."""
+    literals: dict[int, Any] = field(default_factory=dict)
+    """Assumption literal index -> the literal."""
 
 
 def _allowed(task: Task, ranges: Iterable[Range]) -> list[list[int]]:
@@ -60,6 +62,7 @@ class _Builder:
         self.chosen: list[list[Any]] = []
         self.literals: dict[str, Any] = {}
         self.reasons: dict[int, Reason] = {}
+        self.by_index: dict[int, Any] = {}
 
     def guard(self, reason: Reason) -> list[Any]:
         """The enforcement literals for a constraint with this reason (none unless explaining)."""
@@ -70,6 +73,7 @@ class _Builder:
             literal = self.model.new_bool_var(reason.key)
             self.literals[reason.key] = literal
             self.reasons[literal.Index()] = reason
+            self.by_index[literal.Index()] = literal
         return [literal]
 
     def start_expr(self, index: int) -> Any:
@@ -91,7 +95,8 @@ class _Builder:
                 domain = self.cp.Domain.FromIntervals(single or [])
             if task.count == 0 or domain.is_empty():
                 domain = self.cp.Domain(0, 0)
-                self.model.add_bool_or([])  # nothing fits: the model is infeasible
+                if not self.explain:
+                    self.model.add_bool_or([])  # nothing fits: the model is infeasible
             self.starts.append(self.model.new_int_var_from_domain(domain, f"start{index}"))
             if len(task.choices) == 1:
                 self.chosen.append([self.model.new_constant(1)])
@@ -111,7 +116,9 @@ class _Builder:
             merged.setdefault(key, []).extend(restriction.ranges)
         return merged
 
-    def _forbid(self, index: int, choice: int | None, ranges: list[Range], guard: list[Any]) -> None:
+    def _forbid(
+        self, index: int, choice: int | None, ranges: list[Range], guard: list[Any]
+    ) -> None:
         task = self.problem.tasks[index]
         allowed = _allowed(task, ranges)
         enforce = [*self.when(index, choice), *guard]
@@ -238,4 +245,4 @@ def build_model(problem: Problem, *, explain: bool = False) -> Built:
     builder.precedences()
     if not explain:
         builder.objective()
-    return Built(builder.model, builder.starts, builder.chosen, builder.reasons)
+    return Built(builder.model, builder.starts, builder.chosen, builder.reasons, builder.by_index)

@@ -69,13 +69,17 @@ def _checks(task: Task, choice: Choice, rules: Rules) -> Iterator[tuple[str, str
         yield "weekend", f"weekends in {country}", _days(country, is_weekend)
     night = rules.setting("night-session")
     assert isinstance(night, NightSettings)
-    yield "night-session", f"the night ({night.night_from}-{night.night_to})", _night(
-        task, choice, rules, night
+    yield (
+        "night-session",
+        f"the night ({night.night_from}-{night.night_to})",
+        _night(task, choice, rules, night),
     )
     long_day = rules.setting("long-day")
     assert isinstance(long_day, LongDaySettings)
-    yield "long-day", f"days longer than {long_day.max_hours:g} h", _long_day(
-        task, rules, long_day.max_hours * 3600
+    yield (
+        "long-day",
+        f"days longer than {long_day.max_hours:g} h",
+        _long_day(task, rules, long_day.max_hours * 3600),
     )
 
 
@@ -172,4 +176,3 @@ def _long_day(task: Task, rules: Rules, limit: float) -> Check:
         )
 
     return check
-

@@ -142,9 +142,7 @@ class Problem:
     separations: list[Separation] = field(default_factory=list)
     precedences: list[Precedence] = field(default_factory=list)
 
-    def restrict(
-        self, task: int, choice: int | None, ranges: list[Range], reason: Reason
-    ) -> None:
+    def restrict(self, task: int, choice: int | None, ranges: list[Range], reason: Reason) -> None:
         kept = tuple(found for found in ranges if found[1] > found[0])
         if kept:
             self.restrictions.append(Restriction(task, choice, kept, reason))

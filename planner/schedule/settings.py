@@ -85,6 +85,4 @@ class Rules:
             return None
         km = great_circle_km(start.geo.lat, start.geo.lon, end.geo.lat, end.geo.lon)
         seconds = km / self.travel.speed_kmh * 3600 + self.travel.buffer_seconds
-        return Trip(
-            math.ceil(seconds / 60), f"the trip {route} takes about {duration(seconds)}"
-        )
+        return Trip(math.ceil(seconds / 60), f"the trip {route} takes about {duration(seconds)}")

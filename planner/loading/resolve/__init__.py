@@ -80,6 +80,7 @@ def _programme(context: Context) -> Programme | None:
         warnings=(),
         references=MappingProxyType(context.references),
         rules_locations=MappingProxyType(_rules_locations(context)),
+        open_sessions=tuple(context.open_sessions),
     )
 
 

@@ -15,6 +15,7 @@ from planner.loading.schema_errors import closest
 from planner.loading.sourcemap import PathPart
 from planner.loading.validate import Entry, ValidatedSections
 from planner.timeline import objects as timeline
+from planner.timeline.open_sessions import OpenSession
 from planner.timeline.times import localize, parse_local
 from planner.timeline.zones import closest_zone, get_zone, is_zone
 
@@ -47,6 +48,8 @@ class Context:
         self.venues: dict[str, timeline.Venue] = {}
         self.people: dict[str, timeline.Person] = {}
         self.groups: dict[str, timeline.Group] = {}
+        self.open_sessions: list[OpenSession] = []
+        """Sessions with a ``window`` (open or placed), for ``planner schedule``."""
 
     def where(self, entry: Entry, *sub: PathPart, at_key: bool = False) -> Location:
         path = [*entry.path, *sub]

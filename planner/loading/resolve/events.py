@@ -6,11 +6,15 @@ import dataclasses
 from datetime import date
 from zoneinfo import ZoneInfo
 
-from planner.loading.resolve.context import Context
+from planner.diagnostics import Severity
+from planner.loading.open_sessions import OpenSessionReader, is_open, unscheduled_message
+from planner.loading.resolve.context import Context, slugify
 from planner.loading.resolve.sessions import SessionResolver
+from planner.loading.schema_errors import closest
 from planner.loading.validate import Entry
 from planner.model import Event as EventModel
 from planner.timeline import objects as timeline
+from planner.timeline.open_sessions import OpenSession
 from planner.timeline.times import parse_date
 
 __all__ = ["resolve_event"]
@@ -56,20 +60,53 @@ def _sessions(
     for index, raw in enumerate(entry.model.sessions):
         if raw is None:
             continue  # failed validation, already reported
-        session = SessionResolver(context, entry, event, raw, index, programme_zone).run()
-        if session is None:
-            continue
-        if session.id in seen:
+        session = None
+        if is_open(raw):
+            session_id = raw.id or slugify(raw.title)
+        else:
+            session = SessionResolver(context, entry, event, raw, index, programme_zone).run()
+            if session is None:
+                continue
+            session_id = session.id
+        if session_id in seen:
             context.report(
                 "duplicate-id",
-                f"the session id `{session.id}` is used twice in this event (first by "
-                f"sessions[{seen[session.id]}]); give each session its own `id`",
+                f"the session id `{session_id}` is used twice in this event (first by "
+                f"sessions[{seen[session_id]}]); give each session its own `id`",
                 context.where(entry, "sessions", index),
             )
             continue
-        seen[session.id] = index
-        sessions.append(session)
+        seen[session_id] = index
+        if session is not None:
+            sessions.append(session)
+        if raw.window is not None:
+            reader = OpenSessionReader(context, entry, event, raw, index, programme_zone)
+            _open_session(context, reader.run(session, session_id))
+    _check_after(context, entry, seen)
     return tuple(sessions)
+
+
+def _open_session(context: Context, found: OpenSession | None) -> None:
+    """Keep a session with a window for ``planner schedule``; an open one is a warning."""
+    if found is None:
+        return
+    context.open_sessions.append(found)
+    if found.placed is None:
+        context.report("unscheduled", unscheduled_message(found), found.location, Severity.WARNING)
+
+
+def _check_after(context: Context, entry: Entry, seen: dict[str, int]) -> None:
+    """``after`` names sessions of the same event."""
+    for index, raw in enumerate(entry.model.sessions):
+        for position, target in enumerate(raw.after if raw is not None else ()):
+            if target not in seen:
+                guess = closest(target, seen)
+                hint = f"; did you mean `{guess}`?" if guess else ""
+                context.report(
+                    "unknown-reference",
+                    f"there is no session `{target}` in this event{hint}",
+                    context.where(entry, "sessions", index, "after", position),
+                )
 
 
 def _event_dates(context: Context, entry: Entry) -> tuple[date | None, date | None]:
