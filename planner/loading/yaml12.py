@@ -11,10 +11,8 @@ so a "billion laughs" file is refused instead of exhausting memory.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -35,35 +33,21 @@ from yaml.events import (
 
 from planner.diagnostics import Diagnostic, Location, Severity
 from planner.loading.sourcemap import SourceMap, pack, pack_point, unpack
+from planner.loading.yaml_messages import reader_diagnostic, syntax_diagnostic
+from planner.loading.yaml_scalars import (
+    ALLOWED_SCALAR_TAGS,
+    MAP_TAG,
+    MAYBE_TYPED,
+    SEQ_TAG,
+    STR_TAG,
+    resolve_plain,
+)
+from planner.loading.yaml_text import DEFAULT_MAX_BYTES, file_diagnostic, read_text
 
 __all__ = ["DEFAULT_MAX_BYTES", "Document", "parse_yaml", "read_text"]
 
-DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 64
 _ALIAS_BASE_BUDGET = 100_000
-
-_STR = "tag:yaml.org,2002:str"
-_MAP = "tag:yaml.org,2002:map"
-_SEQ = "tag:yaml.org,2002:seq"
-_ALLOWED_SCALAR_TAGS = {
-    _STR: "str",
-    "tag:yaml.org,2002:int": "int",
-    "tag:yaml.org,2002:float": "float",
-    "tag:yaml.org,2002:bool": "bool",
-    "tag:yaml.org,2002:null": "null",
-}
-
-_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
-_TRUE = frozenset({"true", "True", "TRUE"})
-_FALSE = frozenset({"false", "False", "FALSE"})
-_INT = re.compile(r"[-+]?[0-9]+")
-_OCT = re.compile(r"0o[0-7]+")
-_HEX = re.compile(r"0x[0-9a-fA-F]+")
-_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
-_INF = re.compile(r"[-+]?\.(inf|Inf|INF)")
-_NAN = re.compile(r"\.(nan|NaN|NAN)")
-# First characters of every plain scalar the core schema reads as something other than text.
-_MAYBE_TYPED = frozenset("-+.0123456789nNtTfF~")
 
 
 @dataclass
@@ -75,39 +59,6 @@ class Document:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-def read_text(path: Path, display: str, max_bytes: int) -> tuple[str | None, Diagnostic | None]:
-    """The file's text, or a diagnostic saying why it cannot be read as UTF-8 YAML."""
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            return None, _file_diagnostic(
-                display,
-                "file-too-large",
-                f"the file is {size:,} bytes, over the limit of {max_bytes:,} bytes; raise the "
-                "limit with --max-file-size or the PLANNER_MAX_FILE_SIZE environment variable",
-            )
-        raw = path.read_bytes()
-    except OSError as error:
-        return None, _file_diagnostic(display, "include-error", f"cannot read the file: {error}")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        before = raw[: error.start]
-        line = before.count(b"\n")
-        column = error.start - (before.rfind(b"\n") + 1)
-        return None, Diagnostic(
-            "encoding",
-            Severity.ERROR,
-            f"the file is not valid UTF-8 (byte 0x{raw[error.start]:02x}); save it as UTF-8",
-            Location(display, line + 1, column + 1),
-        )
-    return text.removeprefix("\ufeff"), None
-
-
-def _file_diagnostic(file: str, code: str, message: str) -> Diagnostic:
-    return Diagnostic(code, Severity.ERROR, message, Location(file, 1, 1))
-
-
 def parse_yaml(text: str, file: str, source_map: SourceMap) -> Document:
     """Parse one YAML document into plain data, recording positions in ``source_map``."""
     document = Document(file, None)
@@ -116,13 +67,13 @@ def parse_yaml(text: str, file: str, source_map: SourceMap) -> Document:
         found, data = builder.document()
     except yaml.MarkedYAMLError as error:
         # The file cannot be read: its syntax error is the one thing worth saying.
-        document.diagnostics.append(_syntax_diagnostic(error, file))
+        document.diagnostics.append(syntax_diagnostic(error, file))
         return document
     except yaml.reader.ReaderError as error:
-        document.diagnostics.append(_reader_diagnostic(error, text, file))
+        document.diagnostics.append(reader_diagnostic(error, text, file))
         return document
     except yaml.YAMLError as error:
-        document.diagnostics.append(_file_diagnostic(file, "yaml-syntax", str(error)))
+        document.diagnostics.append(file_diagnostic(file, "yaml-syntax", str(error)))
         return document
     except _AliasBudgetExceeded as exceeded:
         document.diagnostics.extend([*builder.diagnostics, exceeded.diagnostic])
@@ -130,40 +81,10 @@ def parse_yaml(text: str, file: str, source_map: SourceMap) -> Document:
     document.diagnostics.extend(builder.diagnostics)
     if not found:
         document.diagnostics.append(
-            _file_diagnostic(
-                file, "empty-file", "the file is empty; it needs at least `version: 1`"
-            )
+            file_diagnostic(file, "empty-file", "the file is empty; it needs at least `version: 1`")
         )
     document.data = data
     return document
-
-
-def _syntax_diagnostic(error: yaml.MarkedYAMLError, file: str) -> Diagnostic:
-    mark = error.problem_mark or error.context_mark
-    problem = error.problem or "the YAML cannot be read"
-    message = f"YAML syntax error: {problem}"
-    if error.context and error.context_mark is not None and error.context_mark is not mark:
-        message += f" ({error.context} at line {error.context_mark.line + 1})"
-    line, column = (mark.line, mark.column) if mark is not None else (0, 0)
-    return Diagnostic("yaml-syntax", Severity.ERROR, message, Location(file, line + 1, column + 1))
-
-
-def _reader_diagnostic(error: yaml.reader.ReaderError, text: str, file: str) -> Diagnostic:
-    before = text[: error.position]
-    line = before.count("\n")
-    column = error.position - (before.rfind("\n") + 1)
-    code = (
-        error.character
-        if isinstance(error.character, int)
-        else ord(str(error.character)[:1] or " ")
-    )
-    return Diagnostic(
-        "yaml-syntax",
-        Severity.ERROR,
-        f"the file contains the control character 0x{code:02x}, which YAML does not allow; "
-        "remove it",
-        Location(file, line + 1, column + 1),
-    )
 
 
 class _AliasBudgetExceeded(Exception):
@@ -359,14 +280,14 @@ class _Builder:
         if tag is None or tag == "!":
             if not event.implicit[0]:
                 return value  # quoted or block text: always a string
-            return _resolve_plain(value) if (not value or value[0] in _MAYBE_TYPED) else value
-        if tag == _STR:
+            return resolve_plain(value) if (not value or value[0] in MAYBE_TYPED) else value
+        if tag == STR_TAG:
             return value
-        kind = _ALLOWED_SCALAR_TAGS.get(tag)
+        kind = ALLOWED_SCALAR_TAGS.get(tag)
         if kind is None:
             self.refuse_tag(event)
             return None
-        converted = _resolve_plain(value)
+        converted = resolve_plain(value)
         expected = {"int": int, "float": float, "bool": bool, "null": type(None)}[kind]
         if kind == "float" and type(converted) is int:
             return float(converted)
@@ -378,7 +299,7 @@ class _Builder:
     def tag_allowed(self, event: Any, kind: type) -> bool:
         """A list or mapping may only carry its own core tag; any other is refused."""
         tag = event.tag
-        if tag is None or tag == "!" or tag == (_MAP if kind is MappingStartEvent else _SEQ):
+        if tag is None or tag == "!" or tag == (MAP_TAG if kind is MappingStartEvent else SEQ_TAG):
             return True
         self.refuse_tag(event)
         return False
@@ -396,26 +317,3 @@ class _Builder:
 
     def location(self, mark: Mark) -> Location:
         return Location(self.file, mark.line + 1, mark.column + 1)
-
-
-def _resolve_plain(value: str) -> Any:
-    """YAML 1.2 core schema: the few plain scalars that are not text."""
-    if value in _NULLS:
-        return None
-    if value in _TRUE:
-        return True
-    if value in _FALSE:
-        return False
-    if _INT.fullmatch(value):
-        return int(value)
-    if _FLOAT.fullmatch(value):
-        return float(value)
-    if _OCT.fullmatch(value):
-        return int(value[2:], 8)
-    if _HEX.fullmatch(value):
-        return int(value[2:], 16)
-    if _INF.fullmatch(value):
-        return float("-inf") if value[0] == "-" else float("inf")
-    if _NAN.fullmatch(value):
-        return float("nan")
-    return value

@@ -14,17 +14,14 @@ dropped (an ``except`` date) becomes an EXDATE in the zone of DTSTART.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, tzinfo
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
-
-from dateutil.rrule import rrulestr
 
 from planner.exporters.ics.text import (
     format_date,
     format_duration,
-    format_local,
     format_utc,
     line,
     param,
@@ -32,16 +29,18 @@ from planner.exporters.ics.text import (
     text_list,
     uri,
 )
-from planner.timeline import Occurrence, Person, Programme, Session, TravelLeg, Venue
+from planner.exporters.ics.when import (
+    UTC_KEYS,
+    moment_line,
+    named_zone,
+    override_times,
+    session_times,
+    stretched_occurrences,
+)
+from planner.timeline import Person, Programme, Session, TravelLeg, Venue
 
 __all__ = ["Rendered", "Revision", "VeventWriter", "ZoneSpan", "session_uid"]
 
-_UTC_KEYS = frozenset({"UTC", "Etc/UTC"})
-_RULE_PARTS = frozenset(
-    {"FREQ", "INTERVAL", "BYSECOND", "BYMINUTE", "BYHOUR", "BYDAY", "BYMONTHDAY",
-     "BYYEARDAY", "BYWEEKNO", "BYMONTH", "BYSETPOS", "WKST"}
-)  # fmt: skip
-_RULE_VALUE = re.compile(r"^[A-Z0-9,+-]+$")
 _STATUS = {"confirmed": "CONFIRMED", "tentative": "TENTATIVE", "cancelled": "CANCELLED"}
 
 
@@ -110,12 +109,12 @@ class VeventWriter:
         revision = self._revision(uid, session)
         head = [line("BEGIN", "VEVENT"), line("UID", text(uid)), self._stamp]
         body = self._body(session, revision)
-        data = b"".join([*head, *_when(session), *body])
-        for occurrence in _stretched(session):
-            data += b"".join([*head, *_override(occurrence), *body])
+        data = b"".join([*head, *session_times(session), *body])
+        for occurrence in stretched_occurrences(session):
+            data += b"".join([*head, *override_times(occurrence), *body])
         first = session.occurrences[0]
         spans: tuple[ZoneSpan, ...] = ()
-        if not session.all_day and session.timezone.key not in _UTC_KEYS:
+        if not session.all_day and session.timezone.key not in UTC_KEYS:
             spans = (ZoneSpan(session.timezone, first.start, session.occurrences[-1].end),)
         return Rendered(uid, first.start.astimezone(UTC), data, spans)
 
@@ -268,8 +267,8 @@ class VeventWriter:
             line("BEGIN", "VEVENT"),
             line("UID", text(uid)),
             self._stamp,
-            _moment("DTSTART", leg.depart),
-            _moment("DTEND", leg.arrive),
+            moment_line("DTSTART", leg.depart),
+            moment_line("DTEND", leg.arrive),
             line("SUMMARY", text(f"{leg.title} ({person.name})")),
             line("DESCRIPTION", text(_leg_description(leg, person))),
             *([line("LOCATION", text(leg.origin))] if leg.origin else []),
@@ -280,117 +279,9 @@ class VeventWriter:
         spans = tuple(
             ZoneSpan(zone, moment, moment)
             for moment in (leg.depart, leg.arrive)
-            if (zone := _zone(moment.tzinfo)) is not None
+            if (zone := named_zone(moment.tzinfo)) is not None
         )
         return Rendered(uid, leg.depart.astimezone(UTC), b"".join(lines), spans)
-
-
-# -- times ------------------------------------------------------------------------------------
-
-
-def _when(session: Session) -> list[bytes]:
-    first = session.occurrences[0]
-    if session.all_day:
-        lines = [
-            line("DTSTART", format_date(first.first_day), ";VALUE=DATE"),
-            # iCalendar ends are exclusive: an all-day session ending on the 19th ends on the 20th.
-            line("DTEND", format_date(first.last_day + timedelta(days=1)), ";VALUE=DATE"),
-        ]
-    else:
-        lines = [_moment("DTSTART", first.start), _moment("DTEND", first.end)]
-    if session.repeat is not None:
-        lines.extend(_recurrence(session))
-    return lines
-
-
-def _stretched(session: Session) -> list[Occurrence]:
-    """Occurrences that last longer or shorter than the first in elapsed time.
-
-    The timeline keeps a repeat's wall-clock times (01:00-04:00 every night), so on the
-    night the clocks change an occurrence lasts an hour more or less. Calendars give every
-    instance of an RRULE the first one's exact duration; those occurrences get their own
-    VEVENT (RECURRENCE-ID) with the right end.
-    """
-    if session.repeat is None or session.all_day:
-        return []
-    elapsed = [o.end.astimezone(UTC) - o.start.astimezone(UTC) for o in session.occurrences]
-    return [o for o, span in zip(session.occurrences, elapsed, strict=True) if span != elapsed[0]]
-
-
-def _override(occurrence: Occurrence) -> list[bytes]:
-    return [
-        _moment("RECURRENCE-ID", occurrence.start),
-        _moment("DTSTART", occurrence.start),
-        _moment("DTEND", occurrence.end),
-    ]
-
-
-def _moment(name: str, moment: datetime) -> bytes:
-    zone = _zone(moment.tzinfo)
-    if zone is None:
-        return line(name, format_utc(moment))
-    return line(name, format_local(moment), f";TZID={zone.key}")
-
-
-def _zone(value: tzinfo | None) -> ZoneInfo | None:
-    """The zone to name with TZID; None for UTC, which is written with a Z instead."""
-    if isinstance(value, ZoneInfo) and value.key not in _UTC_KEYS:
-        return value
-    return None
-
-
-def _recurrence(session: Session) -> list[bytes]:
-    starts = [occurrence.start.replace(tzinfo=None) for occurrence in session.occurrences]
-    rule = _rule_without_bounds(session.repeat or "")
-    generated = _expand(rule, starts[0], starts[-1]) if rule else []
-    kept = set(starts)
-    if not generated or generated[0] != starts[0] or not kept.issubset(generated):
-        return [_dates("RDATE", session, starts[1:])] if len(starts) > 1 else []
-    if session.all_day:
-        until = format_date(starts[-1].date())
-    else:
-        until = format_utc(session.occurrences[-1].start)
-    lines = [line("RRULE", f"{rule};UNTIL={until}")]
-    excepted = [start for start in generated if start not in kept]
-    if excepted:
-        lines.append(_dates("EXDATE", session, excepted))
-    return lines
-
-
-def _rule_without_bounds(written: str) -> str | None:
-    """The rule as written minus UNTIL and COUNT, FREQ first (some clients insist); None if
-    a part is not a plain RRULE part, so nothing odd from YAML reaches the line."""
-    body = written.strip()
-    if body.upper().startswith("RRULE:"):
-        body = body[6:]
-    parts = []
-    for piece in body.split(";"):
-        name, _, value = piece.strip().upper().partition("=")
-        if name in ("UNTIL", "COUNT") or not name:
-            continue
-        if name not in _RULE_PARTS or not _RULE_VALUE.match(value):
-            return None
-        parts.append((name, value))
-    parts.sort(key=lambda part: part[0] != "FREQ")
-    if not parts or parts[0][0] != "FREQ":
-        return None
-    return ";".join(f"{name}={value}" for name, value in parts)
-
-
-def _expand(rule: str, first: datetime, last: datetime) -> list[datetime]:
-    try:
-        return list(rrulestr(f"{rule};UNTIL={format_local(last)}", dtstart=first))
-    except (ValueError, TypeError):
-        return []
-
-
-def _dates(name: str, session: Session, starts: Sequence[datetime]) -> bytes:
-    if session.all_day:
-        return line(name, ",".join(format_date(start.date()) for start in starts), ";VALUE=DATE")
-    zone = session.timezone
-    if zone.key in _UTC_KEYS:
-        return line(name, ",".join(format_utc(start.replace(tzinfo=zone)) for start in starts))
-    return line(name, ",".join(format_local(start) for start in starts), f";TZID={zone.key}")
 
 
 # -- small helpers ------------------------------------------------------------------------------

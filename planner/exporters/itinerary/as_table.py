@@ -11,7 +11,7 @@ time of writing a thousand itineraries. Other formats go through tabulate, day b
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar
@@ -20,27 +20,32 @@ from tabulate import multiline_formats, tabulate, tabulate_formats
 
 from planner.exporters.itinerary.model import Agenda, Day, GridDay, Row, Schedule, TimeView
 from planner.exporters.itinerary.options import RenderOptions
+from planner.exporters.itinerary.table_layout import (
+    MIN_PADDING,
+    cell_lines,
+    draw_before,
+    layout_table,
+    table_top,
+    wrap,
+)
 from planner.exporters.itinerary.text import (
     Cell,
     TimeCells,
     clean,
     display_width,
     notes_text,
-    pad,
     people_text,
     summary_text,
     what_text,
 )
 from planner.exporters.itinerary.timefmt import abbreviation, day_heading
 
-__all__ = ["TABLE_FORMATS", "TableRenderer", "layout_table"]
+__all__ = ["TABLE_FORMATS", "TableRenderer", "layout_table", "wrap"]
 
 TABLE_FORMATS = tuple(name for name in tabulate_formats if name != "unsafehtml")
 """tabulate's formats, less ``unsafehtml``, which would print the YAML's text unescaped."""
 _NATIVE = {"simple": True, "plain": False}
 """Formats drawn here: whether a rule of dashes follows the header."""
-_MIN_PADDING = 2
-"""tabulate makes every column at least its header plus two spaces wide."""
 _MIN_TEXT = 12
 _TIME_WIDTH = 16
 _WEIGHTS = {"what": 4, "where": 3, "notes": 3}
@@ -140,7 +145,7 @@ class TableRenderer:
         layout = self._layout(rows, schedule.view)
         if self._rule is None:
             return self._tabulated(schedule.days, layout)
-        top = _top(layout.headers, [*layout.fixed, *layout.widths], rule=self._rule)
+        top = table_top(layout.headers, [*layout.fixed, *layout.widths], rule=self._rule)
         tables = []
         index = 0
         for day in schedule.days:
@@ -162,9 +167,7 @@ class TableRenderer:
         # that the text columns' widths, and the rows drawn with them, repeat between
         # itineraries.
         fixed = [
-            max(
-                _TIME_WIDTH, len(header) + _MIN_PADDING, *(len(ln) for cell in cells for ln in cell)
-            )
+            max(_TIME_WIDTH, len(header) + MIN_PADDING, *(len(ln) for cell in cells for ln in cell))
             for header, cells in zip(headers, times, strict=False)
         ]
         shares = self._shares(rows, columns, len(headers), sum(fixed))
@@ -183,7 +186,7 @@ class TableRenderer:
         other = layout.second[index] if layout.second is not None else None
         if len(when) > 1 or (other is not None and len(other) > 1):
             cells = [when] if other is None else [when, other]
-            return _draw_before(text, cells, layout.fixed, layout.blank)
+            return draw_before(text, cells, layout.fixed, layout.blank)
         left = when[0].ljust(layout.fixed[0])
         if other is not None:
             left = f"{left}  {other[0].ljust(layout.fixed[1])}"
@@ -254,7 +257,7 @@ class TableRenderer:
         cells = [
             self._cell(row, column, width) for column, width in zip(columns, widths, strict=True)
         ]
-        found = _lines(cells, widths)
+        found = cell_lines(cells, widths)
         if row.attendees is None:
             self._drawn[row.uid, columns, widths] = found
         return found
@@ -331,7 +334,7 @@ class TableRenderer:
         kept = self._longest.get  # once per row: looked up once
         lengths = [(row.attendees is None and kept(row.uid)) or self._lengths(row) for row in rows]
         longest = {
-            column: max(len(_HEADINGS[column]) + _MIN_PADDING, *(item[at] for item in lengths))
+            column: max(len(_HEADINGS[column]) + MIN_PADDING, *(item[at] for item in lengths))
             for at, column in enumerate(columns)
         }
         shares: dict[str, int] = {}
@@ -347,111 +350,6 @@ class TableRenderer:
                 room -= longest[column]
                 pending.remove(column)
         return shares
-
-
-def layout_table(headers: Sequence[str], rows: Sequence[Sequence[Cell]], *, rule: bool) -> str:
-    """tabulate's ``simple`` (``rule``) or ``plain`` layout of left-aligned text cells.
-
-    Widths are display columns (an East Asian character takes two), as tabulate counts them
-    when ``wcwidth`` is installed; cells hold no control characters (see
-    :func:`~planner.exporters.itinerary.text.clean`).
-    """
-    widths = [display_width(header) + _MIN_PADDING for header in headers]
-    for row in rows:
-        for index, cell in enumerate(row):
-            for line in cell:
-                widths[index] = max(widths[index], display_width(line))
-    lines = [_top(headers, widths, rule=rule)]
-    lines.extend(_draw(row, widths) for row in rows)
-    return "\n".join(lines)
-
-
-def _top(headers: Sequence[str], widths: Sequence[int], *, rule: bool) -> str:
-    top = "  ".join([pad(h, w) for h, w in zip(headers, widths, strict=True)]).rstrip()
-    return top + "\n" + "  ".join(["-" * width for width in widths]) if rule else top
-
-
-def _draw(cells: Sequence[Cell], widths: Sequence[int]) -> str:
-    """A row's lines: each cell padded to its column, a short cell padded with blank lines."""
-    return "\n".join(_lines(cells, widths))
-
-
-def _lines(cells: Sequence[Cell], widths: Sequence[int]) -> Cell:
-    height = max(len(cell) for cell in cells)
-    if height == 1:
-        return ("  ".join([pad(c[0], w) for c, w in zip(cells, widths, strict=True)]).rstrip(),)
-    lines = []
-    for number in range(height):
-        texts = [cell[number] if number < len(cell) else "" for cell in cells]
-        lines.append("  ".join([pad(t, w) for t, w in zip(texts, widths, strict=True)]).rstrip())
-    return tuple(lines)
-
-
-def _draw_before(text: Cell, times: Sequence[Cell], widths: Sequence[int], blank: str) -> str:
-    """Time cells drawn in front of a row's drawn text columns, as one table row.
-
-    ``blank`` is the width of the time columns and their gaps in spaces: the lines
-    below the times (most of a wrapped row) are that and the text.
-    """
-    lines = []
-    tall = max(len(cell) for cell in times)
-    for number, right in enumerate(text):
-        if number < tall:
-            cells = [cell[number] if number < len(cell) else "" for cell in times]
-            left = "  ".join([cell.ljust(width) for cell, width in zip(cells, widths, strict=True)])
-            lines.append(f"{left}  {right}" if right else left.rstrip())
-        else:
-            lines.append(blank + right if right else "")
-    for number in range(len(text), tall):
-        cells = [cell[number] if number < len(cell) else "" for cell in times]
-        lines.append(
-            "  ".join(
-                [cell.ljust(width) for cell, width in zip(cells, widths, strict=True)]
-            ).rstrip()
-        )
-    return "\n".join(lines)
-
-
-def wrap(text: str, width: int) -> Cell:
-    """``text`` in lines of at most ``width`` display columns, broken at spaces.
-
-    A word longer than a line is cut. Much faster than :mod:`textwrap`, which matters at
-    a thousand itineraries; the text is already one line with single spaces
-    (:func:`~planner.exporters.itinerary.text.clean`).
-    """
-    measure = len if text.isascii() else display_width
-    lines: list[str] = []
-    line, used = "", 0
-    for word in text.split(" "):
-        size = measure(word)
-        while size > width:
-            if line:
-                lines.append(line)
-                line, used = "", 0
-            head = _cut(word, width, measure)
-            lines.append(head)
-            word = word[len(head) :]
-            size = measure(word)
-        if not line:
-            line, used = word, size
-        elif used + 1 + size <= width:
-            line, used = f"{line} {word}", used + 1 + size
-        else:
-            lines.append(line)
-            line, used = word, size
-    if line or not lines:
-        lines.append(line)
-    return tuple(lines)
-
-
-def _cut(word: str, width: int, measure: Callable[[str], int]) -> str:
-    """The longest start of ``word`` that fits ``width`` columns (at least one character)."""
-    if measure is len:
-        return word[:width]
-    end = 1
-    while end < len(word) and display_width(word[: end + 1]) <= width:
-        end += 1
-    return word[:end]
 
 
 def _day_columns(day: Day, columns: tuple[str, ...]) -> tuple[str, ...]:

@@ -8,29 +8,39 @@ itinerary of every person and group costs one pass over each person's own sessio
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import tzinfo
 from zoneinfo import ZoneInfo
 
+from planner.exporters.itinerary.choices import (
+    NotFound,
+    ScheduleError,
+    UnknownZone,
+    check_time_choice,
+    time_view,
+    view_text,
+)
+from planner.exporters.itinerary.days import (
+    by_day,
+    common_zone,
+    presence_text,
+    room_grid,
+    sorted_rows,
+    summarise,
+    window_details,
+)
 from planner.exporters.itinerary.model import (
     SESSION,
     TRAVEL,
     Agenda,
-    Day,
-    GridDay,
-    GridSlot,
     Header,
     Itinerary,
     Row,
-    Summary,
     TimeView,
     Window,
 )
-from planner.exporters.itinerary.timefmt import moment_text, short_date
-from planner.timeline import Group, Person, Programme, Session, Venue
-from planner.timeline.zones import closest_zone, get_zone, is_zone
+from planner.timeline import Group, Person, Programme, Session
 
 __all__ = [
     "ALL_DAYS",
@@ -45,46 +55,7 @@ __all__ = [
     "time_view",
 ]
 
-WHOLE_VENUE = "Whole venue"
-_SHIFT = "(+1) is the day after the day's heading"
 ALL_DAYS = Window()
-
-
-class ScheduleError(ValueError):
-    """The itinerary or agenda asked for cannot be built as asked."""
-
-
-class NotFound(ScheduleError, LookupError):
-    """No person, group, event or venue has this id."""
-
-    def __init__(self, kind: str, wanted: str, known: Iterable[str]) -> None:
-        guesses = difflib.get_close_matches(wanted, list(known), n=1)
-        self.suggestion = guesses[0] if guesses else None
-        hint = f"; did you mean `{self.suggestion}`?" if self.suggestion else ""
-        super().__init__(f"there is no {kind} `{wanted}`{hint}")
-
-
-class UnknownZone(ScheduleError):
-    """``--tz`` is neither ``local``, ``home`` nor an IANA zone name."""
-
-
-def check_time_choice(choice: str) -> str:
-    """``local``, ``home`` or an IANA zone name, as given; raises :class:`UnknownZone`."""
-    if choice in ("local", "home") or is_zone(choice):
-        return choice
-    guess = closest_zone(choice)
-    hint = f"; did you mean `{guess}`?" if guess else ""
-    raise UnknownZone(f"`{choice}` is not local, home or an IANA time zone name{hint}")
-
-
-def time_view(choice: str, home: ZoneInfo | None) -> TimeView:
-    """The columns for ``--tz``: local with home beside it, or home / a zone with local beside."""
-    if choice == "local":
-        return TimeView(None, home, False, "Local time", "Home time" if home else None)
-    zone = home if choice == "home" else get_zone(check_time_choice(choice))
-    if zone is None:  # `home` for someone without a home zone: local times alone
-        return TimeView(None, None, False, "Local time", None)
-    return TimeView(zone, None, True, "Home time" if choice == "home" else zone.key, "Local time")
 
 
 class ScheduleBuilder:
@@ -123,10 +94,10 @@ class ScheduleBuilder:
         for session in self.programme.sessions_by_person[person.id]:
             if event is None or session.event_id == event:
                 rows.extend(kept(id(session)) or self.session_rows(session))
-        rows = self._placed_rows(_sorted(self._in_window(rows, window)), person.timezone)
+        rows = self._placed_rows(sorted_rows(self._in_window(rows, window)), person.timezone)
         view = time_view(tz, person.timezone)
         header = Header("Itinerary", person.name, self._person_details(person, view, window))
-        return Itinerary(header, _days(rows), summarise(rows), view, who=person.id)
+        return Itinerary(header, by_day(rows), summarise(rows), view, who=person.id)
 
     def _group(self, group: Group, window: Window, tz: str, event: str | None) -> Itinerary:
         by_person = self.programme.sessions_by_person
@@ -140,13 +111,13 @@ class ScheduleBuilder:
             attendees = self._attendees(group, session.people)
             for row in self.session_rows(session):
                 rows.append(row if attendees is None else row.with_attendees(attendees))
-        home = _common_zone(self.programme.people[member] for member in group.people)
-        rows = self._placed_rows(_sorted(self._in_window(rows, window)), home)
+        home = common_zone(self.programme.people[member] for member in group.people)
+        rows = self._placed_rows(sorted_rows(self._in_window(rows, window)), home)
         view = time_view(tz, home)
         members = ", ".join(self._names[member] for member in group.people)
-        details = (("Members", members), *_window_details(window), ("Times", view_text(view)))
+        details = (("Members", members), *window_details(window), ("Times", view_text(view)))
         header = Header("Itinerary", group.name, details)
-        return Itinerary(header, _days(rows), summarise(rows), view, is_group=True, who=group.id)
+        return Itinerary(header, by_day(rows), summarise(rows), view, is_group=True, who=group.id)
 
     def _attendees(self, group: Group, people: Sequence[str]) -> tuple[str, ...] | None:
         """Names of the members in a session, or None when every member is."""
@@ -189,10 +160,10 @@ class ScheduleBuilder:
             details.append(("Role", person.role))
         if person.timezone is not None:
             details.append(("Home time zone", person.timezone.key))
-        presence = _presence(person)
+        presence = presence_text(person)
         if presence:
             details.append(("In the programme", presence))
-        details.extend(_window_details(window))
+        details.extend(window_details(window))
         details.append(("Times", view_text(view)))
         return tuple(details)
 
@@ -221,10 +192,10 @@ class ScheduleBuilder:
         for session in sessions:
             if event is None or session.event_id == event:
                 rows.extend(self.session_rows(session))
-        rows = _sorted(self._in_window(rows, window))
+        rows = sorted_rows(self._in_window(rows, window))
         view = time_view(tz, None)
-        days = _days(rows)
-        grid = _grid(days, programme.venues[venue], view) if venue and by_room else None
+        days = by_day(rows)
+        grid = room_grid(days, programme.venues[venue], view) if venue and by_room else None
         header = self._agenda_header(event, venue, window, view)
         return Agenda(header, days, summarise(rows), view, grid=grid)
 
@@ -237,7 +208,7 @@ class ScheduleBuilder:
         if venue is not None:
             place = self.programme.venues[venue]
             details.append(("Venue", ", ".join(p for p in (place.name, place.city) if p)))
-        details.extend(_window_details(window))
+        details.extend(window_details(window))
         details.append(("Times", view_text(view)))
         return Header("Agenda", self.programme.name, tuple(details))
 
@@ -375,134 +346,3 @@ def build_agenda(
     """The agenda of an event, a venue, some days, or the whole programme."""
     builder = ScheduleBuilder(programme)
     return builder.agenda(event=event, venue=venue, window=window, tz=tz_choice, by_room=by_room)
-
-
-def summarise(rows: Iterable[Row]) -> Summary:
-    """Sessions, hours, moves and cities of a list of rows."""
-    sessions = cancelled = all_day = transfers = legs = 0
-    session_seconds = travel_seconds = 0.0
-    cities: dict[str, None] = {}
-    for row in rows:
-        if row.cancelled:
-            cancelled += 1
-        elif row.kind == TRAVEL or row.category == "transfer":
-            legs += row.kind == TRAVEL
-            transfers += row.kind != TRAVEL
-            travel_seconds += row.ends_at - row.starts_at
-        else:
-            sessions += 1
-            all_day += row.all_day
-            if not row.all_day:
-                session_seconds += row.ends_at - row.starts_at
-            if row.city:
-                cities[row.city] = None
-    return Summary(
-        sessions=sessions,
-        cancelled=cancelled,
-        session_time=timedelta(seconds=session_seconds),
-        all_day=all_day,
-        transfers=transfers,
-        travel_legs=legs,
-        travel_time=timedelta(seconds=travel_seconds),
-        cities=tuple(cities),
-    )
-
-
-def view_text(view: TimeView) -> str:
-    """How the times read, for the header: ``local time, with home time beside ...``."""
-    if view.main is None:
-        if view.second is None:
-            return f"local time; {_SHIFT}"
-        return (
-            f"local time, with home time ({view.second.key}) beside it where it differs; {_SHIFT}"
-        )
-    home = view.main_label == "Home time"
-    main = f"home time ({view.main.key})" if home else f"{view.main.key} time"
-    return f"{main}, with local time beside it where it differs; {_SHIFT}"
-
-
-def _sorted(rows: list[Row]) -> list[Row]:
-    """By start; at the same instant travel first, then sessions in file order."""
-    rows.sort(key=_order)
-    return rows
-
-
-def _order(row: Row) -> tuple[float, int]:
-    return row.starts_at, row.order
-
-
-def _days(rows: Iterable[Row]) -> tuple[Day, ...]:
-    """Rows grouped by local date. Dates need not rise with instants across zones."""
-    by_day: dict[date, list[Row]] = {}
-    for row in rows:
-        found = by_day.get(row.day)
-        if found is None:
-            by_day[row.day] = [row]
-        else:
-            found.append(row)
-    return tuple(
-        Day(day, tuple(found), tuple(dict.fromkeys(r.event_title for r in found if r.event_title)))
-        for day, found in sorted(by_day.items())
-    )
-
-
-def _common_zone(people: Iterable[Person]) -> ZoneInfo | None:
-    """The home zone every member shares, else None (no single home time for the group)."""
-    zones = {person.timezone.key if person.timezone else None for person in people}
-    if len(zones) != 1:
-        return None
-    (key,) = zones
-    return get_zone(key) if key else None
-
-
-def _presence(person: Person) -> str | None:
-    arrival, departure = person.arrival, person.departure
-    if arrival is None:
-        return None
-    if departure is None:
-        return f"from {moment_text(arrival)}"
-    return f"from {moment_text(arrival)} to {moment_text(departure)}"
-
-
-def _window_details(window: Window) -> tuple[tuple[str, str], ...]:
-    first, last = window.first_day, window.last_day
-    if first is None and last is None:
-        return ()
-    if first == last and first is not None:
-        return (("Dates", f"{short_date(first)} {first.year}"),)
-    parts = []
-    if first is not None:
-        parts.append(f"from {short_date(first)} {first.year}")
-    if last is not None:
-        parts.append(f"to {short_date(last)} {last.year}")
-    return (("Dates", " ".join(parts)),)
-
-
-def _grid(days: Sequence[Day], venue: Venue, view: TimeView) -> tuple[GridDay, ...]:
-    """Each day at ``venue`` as start times by rooms; sessions without a room: whole venue."""
-    grid = []
-    for day in days:
-        here = [row for row in day.rows if row.venue_id == venue.id and not row.origin]
-        if not here:
-            continue
-        columns: list[str | None] = list(venue.rooms)
-        if not columns or any(row.room_id is None for row in here):
-            columns.append(None)
-        position = {room: index for index, room in enumerate(columns)}
-        slots: dict[float, tuple[datetime, list[list[Row]]]] = {}
-        for row in here:
-            if row.starts_at not in slots:
-                slots[row.starts_at] = (view.main_times(row)[0], [[] for _ in columns])
-            slots[row.starts_at][1][position[row.room_id]].append(row)
-        grid.append(
-            GridDay(
-                day=day.day,
-                venue=venue.name,
-                rooms=tuple(venue.rooms[room].name if room else WHOLE_VENUE for room in columns),
-                slots=tuple(
-                    GridSlot(start, tuple(tuple(cell) for cell in cells))
-                    for start, cells in slots.values()
-                ),
-            )
-        )
-    return tuple(grid)

@@ -1,0 +1,153 @@
+"""Rows put in order: by day, by room (the agenda's grid), and summed up."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from planner.exporters.itinerary.model import (
+    TRAVEL,
+    Day,
+    GridDay,
+    GridSlot,
+    Row,
+    Summary,
+    TimeView,
+    Window,
+)
+from planner.exporters.itinerary.timefmt import moment_text, short_date
+from planner.timeline import Person, Venue
+from planner.timeline.zones import get_zone
+
+__all__ = [
+    "WHOLE_VENUE",
+    "by_day",
+    "common_zone",
+    "presence_text",
+    "room_grid",
+    "sorted_rows",
+    "summarise",
+    "window_details",
+]
+
+
+WHOLE_VENUE = "Whole venue"
+
+
+def summarise(rows: Iterable[Row]) -> Summary:
+    """Sessions, hours, moves and cities of a list of rows."""
+    sessions = cancelled = all_day = transfers = legs = 0
+    session_seconds = travel_seconds = 0.0
+    cities: dict[str, None] = {}
+    for row in rows:
+        if row.cancelled:
+            cancelled += 1
+        elif row.kind == TRAVEL or row.category == "transfer":
+            legs += row.kind == TRAVEL
+            transfers += row.kind != TRAVEL
+            travel_seconds += row.ends_at - row.starts_at
+        else:
+            sessions += 1
+            all_day += row.all_day
+            if not row.all_day:
+                session_seconds += row.ends_at - row.starts_at
+            if row.city:
+                cities[row.city] = None
+    return Summary(
+        sessions=sessions,
+        cancelled=cancelled,
+        session_time=timedelta(seconds=session_seconds),
+        all_day=all_day,
+        transfers=transfers,
+        travel_legs=legs,
+        travel_time=timedelta(seconds=travel_seconds),
+        cities=tuple(cities),
+    )
+
+
+def sorted_rows(rows: list[Row]) -> list[Row]:
+    """By start; at the same instant travel first, then sessions in file order."""
+    rows.sort(key=_order)
+    return rows
+
+
+def _order(row: Row) -> tuple[float, int]:
+    return row.starts_at, row.order
+
+
+def by_day(rows: Iterable[Row]) -> tuple[Day, ...]:
+    """Rows grouped by local date. Dates need not rise with instants across zones."""
+    by_day: dict[date, list[Row]] = {}
+    for row in rows:
+        found = by_day.get(row.day)
+        if found is None:
+            by_day[row.day] = [row]
+        else:
+            found.append(row)
+    return tuple(
+        Day(day, tuple(found), tuple(dict.fromkeys(r.event_title for r in found if r.event_title)))
+        for day, found in sorted(by_day.items())
+    )
+
+
+def common_zone(people: Iterable[Person]) -> ZoneInfo | None:
+    """The home zone every member shares, else None (no single home time for the group)."""
+    zones = {person.timezone.key if person.timezone else None for person in people}
+    if len(zones) != 1:
+        return None
+    (key,) = zones
+    return get_zone(key) if key else None
+
+
+def presence_text(person: Person) -> str | None:
+    arrival, departure = person.arrival, person.departure
+    if arrival is None:
+        return None
+    if departure is None:
+        return f"from {moment_text(arrival)}"
+    return f"from {moment_text(arrival)} to {moment_text(departure)}"
+
+
+def window_details(window: Window) -> tuple[tuple[str, str], ...]:
+    first, last = window.first_day, window.last_day
+    if first is None and last is None:
+        return ()
+    if first == last and first is not None:
+        return (("Dates", f"{short_date(first)} {first.year}"),)
+    parts = []
+    if first is not None:
+        parts.append(f"from {short_date(first)} {first.year}")
+    if last is not None:
+        parts.append(f"to {short_date(last)} {last.year}")
+    return (("Dates", " ".join(parts)),)
+
+
+def room_grid(days: Sequence[Day], venue: Venue, view: TimeView) -> tuple[GridDay, ...]:
+    """Each day at ``venue`` as start times by rooms; sessions without a room: whole venue."""
+    grid = []
+    for day in days:
+        here = [row for row in day.rows if row.venue_id == venue.id and not row.origin]
+        if not here:
+            continue
+        columns: list[str | None] = list(venue.rooms)
+        if not columns or any(row.room_id is None for row in here):
+            columns.append(None)
+        position = {room: index for index, room in enumerate(columns)}
+        slots: dict[float, tuple[datetime, list[list[Row]]]] = {}
+        for row in here:
+            if row.starts_at not in slots:
+                slots[row.starts_at] = (view.main_times(row)[0], [[] for _ in columns])
+            slots[row.starts_at][1][position[row.room_id]].append(row)
+        grid.append(
+            GridDay(
+                day=day.day,
+                venue=venue.name,
+                rooms=tuple(venue.rooms[room].name if room else WHOLE_VENUE for room in columns),
+                slots=tuple(
+                    GridSlot(start, tuple(tuple(cell) for cell in cells))
+                    for start, cells in slots.values()
+                ),
+            )
+        )
+    return tuple(grid)

@@ -1,0 +1,54 @@
+"""Plain scalars as the YAML 1.2 core schema reads them (``NO`` is text, ``10:00`` too)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+__all__ = ["ALLOWED_SCALAR_TAGS", "MAP_TAG", "MAYBE_TYPED", "SEQ_TAG", "STR_TAG", "resolve_plain"]
+
+STR_TAG = "tag:yaml.org,2002:str"
+MAP_TAG = "tag:yaml.org,2002:map"
+SEQ_TAG = "tag:yaml.org,2002:seq"
+ALLOWED_SCALAR_TAGS = {
+    STR_TAG: "str",
+    "tag:yaml.org,2002:int": "int",
+    "tag:yaml.org,2002:float": "float",
+    "tag:yaml.org,2002:bool": "bool",
+    "tag:yaml.org,2002:null": "null",
+}
+
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUE = frozenset({"true", "True", "TRUE"})
+_FALSE = frozenset({"false", "False", "FALSE"})
+_INT = re.compile(r"[-+]?[0-9]+")
+_OCT = re.compile(r"0o[0-7]+")
+_HEX = re.compile(r"0x[0-9a-fA-F]+")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+_INF = re.compile(r"[-+]?\.(inf|Inf|INF)")
+_NAN = re.compile(r"\.(nan|NaN|NAN)")
+# First characters of every plain scalar the core schema reads as something other than text.
+MAYBE_TYPED = frozenset("-+.0123456789nNtTfF~")
+
+
+def resolve_plain(value: str) -> Any:
+    """YAML 1.2 core schema: the few plain scalars that are not text."""
+    if value in _NULLS:
+        return None
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    if _INT.fullmatch(value):
+        return int(value)
+    if _FLOAT.fullmatch(value):
+        return float(value)
+    if _OCT.fullmatch(value):
+        return int(value[2:], 8)
+    if _HEX.fullmatch(value):
+        return int(value[2:], 16)
+    if _INF.fullmatch(value):
+        return float("-inf") if value[0] == "-" else float("inf")
+    if _NAN.fullmatch(value):
+        return float("nan")
+    return value
