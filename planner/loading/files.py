@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import glob
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from planner.diagnostics import Diagnostic, Location, Severity
+from planner.limits import YAML_NODES
+from planner.loading.includes import expand_include
 from planner.loading.sourcemap import SourceMap
-from planner.loading.yaml12 import parse_yaml, read_text
+from planner.loading.yaml12 import parse_yaml
+from planner.loading.yaml_text import read_text
 
 __all__ = ["LoadedFile", "SourceFiles", "read_programme_files"]
 
@@ -31,6 +33,8 @@ class SourceFiles:
     files: list[LoadedFile] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     source_map: SourceMap = field(default_factory=SourceMap)
+    nodes_left: int = field(default_factory=YAML_NODES.value)
+    """What is left of the YAML node budget, shared by every file of the programme."""
 
     @property
     def root(self) -> LoadedFile | None:
@@ -64,7 +68,14 @@ def _parse(path: Path, display: str, max_bytes: int, result: SourceFiles) -> dic
         result.diagnostics.append(problem)
         return None
     assert text is not None
-    document = parse_yaml(text, display, result.source_map)
+    document = parse_yaml(
+        text,
+        display,
+        result.source_map,
+        max(result.nodes_left, 0),
+        whole_budget=YAML_NODES.value(),
+    )
+    result.nodes_left -= document.nodes
     result.diagnostics.extend(document.diagnostics)
     if document.data is None:
         return None
@@ -119,24 +130,10 @@ def _follow_includes(
 def _expand(
     pattern: str, folder: Path, boundary: Path, where: Location, result: SourceFiles
 ) -> list[Path]:
-    if Path(pattern).is_absolute():
-        _include_error(result, where, f"`{pattern}` is absolute; include paths are relative")
-        return []
-    matches = sorted(Path(p).resolve() for p in glob.glob(str(folder / pattern), recursive=True))
-    if not matches:
-        _include_error(
-            result, where, f"`{pattern}` matches no file (paths are relative to the including file)"
-        )
-        return []
-    inside = [match for match in matches if match.is_relative_to(boundary) and match.is_file()]
-    if len(inside) < len(matches):
-        _include_error(
-            result,
-            where,
-            f"`{pattern}` reaches outside the folder of the root file; "
-            "included files must live beside it or below it",
-        )
-    return inside
+    expansion = expand_include(pattern, folder, boundary)
+    if expansion.problem is not None:
+        _include_error(result, where, expansion.problem)
+    return expansion.files
 
 
 def _include_error(result: SourceFiles, where: Location, message: str) -> None:

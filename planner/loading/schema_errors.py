@@ -12,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from planner.diagnostics import Diagnostic, Severity
+from planner.limits import MAX_ID_LENGTH
 from planner.loading.sourcemap import PathPart, SourceMap
 
 __all__ = ["closest", "describe_value", "schema_diagnostics"]
@@ -49,7 +50,10 @@ _PATTERN_HINTS = {
     "email": "an e-mail address like someone@example.org",
     "hours": 'opening hours like "08:00-20:00", or "closed"',
 }
-_ID_HINT = "an id: lower-case letters, digits and hyphens, starting with a letter or digit"
+_ID_HINT = (
+    f"an id: at most {MAX_ID_LENGTH} lower-case letters, digits and hyphens, starting with a "
+    "letter or digit"
+)
 
 
 def describe_value(value: Any) -> str:
@@ -150,6 +154,8 @@ def _sentence(detail: ErrorDetails, model: type[BaseModel], path: Sequence[PathP
     if kind == "string_pattern_mismatch":
         hint = _ID_HINT if _expects_id(path) else _PATTERN_HINTS.get(key, "a different value")
         return f"`{key}` should be {hint}, not {describe_value(value)}"
+    if kind == "value_error":
+        return str(detail.get("ctx", {}).get("error", detail["msg"]))
     if kind == "too_short" and key == "sessions":
         return "an event needs at least one session"
     return f"`{key}`: {detail['msg'][:1].lower()}{detail['msg'][1:]}"

@@ -9,14 +9,16 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from planner.diagnostics import Diagnostic, Location, Severity
+from planner.limits import MAX_ID_LENGTH
 from planner.loading.files import LoadedFile, SourceFiles
 from planner.loading.schema_errors import did_you_mean, schema_diagnostics
 from planner.loading.sourcemap import PathPart
 from planner.model import SECTIONS, Event, ProgrammeSettings, Session
+from planner.model.fields import ID_PATTERN, portable_id
 
 __all__ = ["Entry", "ValidatedSections", "validate_sections"]
 
-_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
+_ID = re.compile(ID_PATTERN)
 _ROOT_KEYS = ("version", "programme", "include", *SECTIONS)
 _INCLUDED_KEYS = ("include", *SECTIONS)
 
@@ -142,12 +144,9 @@ def _validate_section(
     for entry_id, raw in entries.items():
         path: tuple[PathPart, ...] = (section, entry_id)
         where = sources.source_map.locate(loaded.data, path, at_key=True)
-        if not _ID.fullmatch(entry_id):
-            message = (
-                f"the id `{entry_id}` is not a slug: use lower-case letters, digits and hyphens, "
-                "starting with a letter or digit"
-            )
-            result.diagnostics.append(Diagnostic("schema", Severity.ERROR, message, where))
+        problem = _id_problem(entry_id)
+        if problem is not None:
+            result.diagnostics.append(Diagnostic("schema", Severity.ERROR, problem, where))
             continue
         if not _claim_id(namespace, entry_id, where, first_seen, result):
             continue
@@ -160,6 +159,20 @@ def _validate_section(
                 result.entries[section][entry_id] = Entry(entry_id, partial, loaded, path)
         else:
             result.entries[section][entry_id] = Entry(entry_id, validated, loaded, path)
+
+
+def _id_problem(entry_id: str) -> str | None:
+    if not _ID.fullmatch(entry_id):
+        shown = entry_id if len(entry_id) <= 40 else f"{entry_id[:37]}..."
+        return (
+            f"the id `{shown}` is not a slug: use at most {MAX_ID_LENGTH} lower-case letters, "
+            "digits and hyphens, starting with a letter or digit"
+        )
+    try:
+        portable_id(entry_id)
+    except ValueError as error:
+        return str(error)
+    return None
 
 
 def _claim_id(

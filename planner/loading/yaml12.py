@@ -32,6 +32,7 @@ from yaml.events import (
 )
 
 from planner.diagnostics import Diagnostic, Location, Severity
+from planner.limits import MAX_INTEGER, YAML_NODES
 from planner.loading.sourcemap import SourceMap, pack, pack_point, unpack
 from planner.loading.yaml_messages import reader_diagnostic, syntax_diagnostic
 from planner.loading.yaml_scalars import (
@@ -40,6 +41,7 @@ from planner.loading.yaml_scalars import (
     MAYBE_TYPED,
     SEQ_TAG,
     STR_TAG,
+    TOO_LARGE,
     resolve_plain,
 )
 from planner.loading.yaml_text import DEFAULT_MAX_BYTES, file_diagnostic, read_text
@@ -57,12 +59,27 @@ class Document:
     file: str
     data: Any
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    nodes: int = 0
+    """How many keys and values the file holds (what it spent of the node budget)."""
 
 
-def parse_yaml(text: str, file: str, source_map: SourceMap) -> Document:
-    """Parse one YAML document into plain data, recording positions in ``source_map``."""
+def parse_yaml(
+    text: str,
+    file: str,
+    source_map: SourceMap,
+    max_nodes: int | None = None,
+    *,
+    whole_budget: int | None = None,
+) -> Document:
+    """Parse one YAML document into plain data, recording positions in ``source_map``.
+
+    At most ``max_nodes`` keys and values are built (default: the PLANNER_MAX_YAML_NODES
+    budget), so memory stays within a fixed multiple of that budget whatever the text.
+    ``whole_budget`` is the programme's budget, which the message names.
+    """
     document = Document(file, None)
-    builder = _Builder(CParser(text), file, source_map)
+    budget = YAML_NODES.value() if max_nodes is None else max_nodes
+    builder = _Builder(CParser(text), file, source_map, budget, whole_budget or budget)
     try:
         found, data = builder.document()
     except yaml.MarkedYAMLError as error:
@@ -75,10 +92,12 @@ def parse_yaml(text: str, file: str, source_map: SourceMap) -> Document:
     except yaml.YAMLError as error:
         document.diagnostics.append(file_diagnostic(file, "yaml-syntax", str(error)))
         return document
-    except _AliasBudgetExceeded as exceeded:
+    except _BudgetExceeded as exceeded:
         document.diagnostics.extend([*builder.diagnostics, exceeded.diagnostic])
+        document.nodes = budget - builder.nodes_left
         return document
     document.diagnostics.extend(builder.diagnostics)
+    document.nodes = budget - builder.nodes_left
     if not found:
         document.diagnostics.append(
             file_diagnostic(file, "empty-file", "the file is empty; it needs at least `version: 1`")
@@ -87,7 +106,7 @@ def parse_yaml(text: str, file: str, source_map: SourceMap) -> Document:
     return document
 
 
-class _AliasBudgetExceeded(Exception):
+class _BudgetExceeded(Exception):
     def __init__(self, diagnostic: Diagnostic) -> None:
         self.diagnostic = diagnostic
 
@@ -99,7 +118,9 @@ class _Builder:
     them all; reading them unchecked also keeps this per-event loop fast.
     """
 
-    def __init__(self, parser: CParser, file: str, source_map: SourceMap) -> None:
+    def __init__(
+        self, parser: CParser, file: str, source_map: SourceMap, budget: int, whole_budget: int
+    ) -> None:
         self.next_event: Callable[[], Any] = parser.get_event
         self.file = file
         self.source_map = source_map
@@ -109,6 +130,8 @@ class _Builder:
         self.open_anchors: dict[str, Mark] = {}
         self.nodes = 0
         self.expanded = 0
+        self.nodes_left = budget
+        self.whole_budget = whole_budget
 
     def document(self) -> tuple[bool, Any]:
         """(whether the stream holds a document, its data)."""
@@ -186,7 +209,7 @@ class _Builder:
     def spend_alias(self, defined: Mark, size: int) -> None:
         self.expanded += size
         if self.expanded > _ALIAS_BASE_BUDGET + 2 * self.nodes:
-            raise _AliasBudgetExceeded(
+            raise _BudgetExceeded(
                 Diagnostic(
                     "yaml-alias-limit",
                     Severity.ERROR,
@@ -194,6 +217,19 @@ class _Builder:
                     f"{_ALIAS_BASE_BUDGET + 2 * self.nodes:,} values; planner refuses such a "
                     "file (a 'billion laughs' bomb) rather than filling memory",
                     self.location(defined),
+                )
+            )
+
+    def spend_nodes(self, event: Any, count: int) -> None:
+        self.nodes_left -= count
+        if self.nodes_left < 0:
+            raise _BudgetExceeded(
+                Diagnostic(
+                    "yaml-node-limit",
+                    Severity.ERROR,
+                    f"the programme holds more than {self.whole_budget:,} YAML keys and values, "
+                    f"planner's budget for one programme; {YAML_NODES.how_to_raise()}",
+                    self.location(event.start_mark),
                 )
             )
 
@@ -206,6 +242,7 @@ class _Builder:
             key_event = next_event()
             if type(key_event) is MappingEndEvent:
                 break
+            self.spend_nodes(key_event, 2)
             key = self.key(key_event)
             if key is None or key in result:
                 if key is not None:
@@ -253,6 +290,7 @@ class _Builder:
             event = next_event()
             if type(event) is SequenceEndEvent:
                 break
+            self.spend_nodes(event, 1)
             value, value_size = self.value(event, depth + 1)
             size += value_size
             result.append(value)
@@ -280,19 +318,33 @@ class _Builder:
         if tag is None or tag == "!":
             if not event.implicit[0]:
                 return value  # quoted or block text: always a string
-            return resolve_plain(value) if (not value or value[0] in MAYBE_TYPED) else value
+            return self.typed(event) if (not value or value[0] in MAYBE_TYPED) else value
         if tag == STR_TAG:
             return value
         kind = ALLOWED_SCALAR_TAGS.get(tag)
         if kind is None:
             self.refuse_tag(event)
             return None
-        converted = resolve_plain(value)
+        converted = self.typed(event)
         expected = {"int": int, "float": float, "bool": bool, "null": type(None)}[kind]
         if kind == "float" and type(converted) is int:
             return float(converted)
         if type(converted) is not expected:
             self.error(event.start_mark, "schema", f"`{value}` is not a valid {kind}")
+            return None
+        return converted
+
+    def typed(self, event: Any) -> Any:
+        """A plain scalar under the core schema; a number too large to use is reported."""
+        converted = resolve_plain(event.value)
+        if converted is TOO_LARGE:
+            shown = event.value if len(event.value) <= 24 else f"{event.value[:20]}..."
+            self.error(
+                event.start_mark,
+                "value-out-of-range",
+                f"the number `{shown}` ({len(event.value):,} characters) is larger than planner "
+                f"reads (at most {MAX_INTEGER:,}); quote it if it is text",
+            )
             return None
         return converted
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+from planner.limits import MAX_ID_LENGTH
 
 __all__ = [
     "CountryCode",
@@ -28,7 +30,7 @@ __all__ = [
 
 _DATE = r"\d{4}-\d{2}-\d{2}"
 _TIME = r"\d{1,2}:\d{2}(:\d{2})?"
-ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+ID_PATTERN = rf"^[a-z0-9][a-z0-9-]{{0,{MAX_ID_LENGTH - 1}}}$"
 DATE_PATTERN = rf"^{_DATE}$"
 DATETIME_PATTERN = rf"^{_DATE}[ T]{_TIME}$"
 START_PATTERN = rf"^{_DATE}([ T]{_TIME})?$"
@@ -36,7 +38,30 @@ END_PATTERN = rf"^({_DATE}([ T]{_TIME})?|{_TIME})$"
 TIME_RANGE_PATTERN = rf"^{_TIME}( *- *{_TIME})?$"
 DURATION_PATTERN = r"^(\d+h(\d+m)?|\d+m|P(\d+D)?(T(\d+H)?(\d+M)?(\d+S)?)?)$"
 
-Id = Annotated[str, Field(pattern=ID_PATTERN, description="A slug: lower-case letters, digits, -")]
+# Ids name files (people/ID.ics): a name Windows keeps for a device could not be written there.
+WINDOWS_RESERVED_NAMES = frozenset(
+    {"con", "prn", "aux", "nul", *(f"{port}{n}" for port in ("com", "lpt") for n in range(1, 10))}
+)
+
+
+def portable_id(value: str) -> str:
+    """``value`` when a file may be named after it on every system; otherwise ValueError."""
+    if value in WINDOWS_RESERVED_NAMES:
+        raise ValueError(
+            f"`{value}` cannot be an id: Windows keeps the name for a device, so no file can be "
+            f"named after it; choose another, like `{value}-1`"
+        )
+    return value
+
+
+Id = Annotated[
+    str,
+    Field(
+        pattern=ID_PATTERN,
+        description=f"A slug of at most {MAX_ID_LENGTH} lower-case letters, digits and hyphens",
+    ),
+    AfterValidator(portable_id),
+]
 CountryCode = Annotated[
     str, Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 code, e.g. KR")
 ]
@@ -64,8 +89,15 @@ Duration = Annotated[
     str, Field(pattern=DURATION_PATTERN, description="2h, 90m, 1h30m or ISO 8601 PT1H30M")
 ]
 Url = Annotated[str, Field(pattern=r"^https?://\S+$", description="A web address (https://...)")]
+# The common subset of addresses: nothing that a calendar (ATTENDEE;...:mailto:) or a mail
+# header would read as a separator (, ; : < > " spaces), and no control characters.
 Email = Annotated[
-    str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", description="An e-mail address")
+    str,
+    Field(
+        pattern=r"^[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]{1,63}(\.[A-Za-z0-9-]{1,63})+$",
+        max_length=254,
+        description="An e-mail address: name@example.org",
+    ),
 ]
 
 Status = Literal["confirmed", "tentative", "cancelled"]

@@ -41,6 +41,18 @@ LOADER_CODES: dict[str, tuple[str, Severity]] = {
     "empty-file": ("The file is empty.", Severity.ERROR),
     "encoding": ("The file is not UTF-8 text.", Severity.ERROR),
     "file-too-large": ("The file is larger than the size limit.", Severity.ERROR),
+    "not-a-file": (
+        "A programme file is a folder, device or pipe, not a regular file.",
+        Severity.ERROR,
+    ),
+    "yaml-node-limit": (
+        "The programme holds more YAML values than the node budget.",
+        Severity.ERROR,
+    ),
+    "value-out-of-range": (
+        "A number, date or duration is outside the range planner reads.",
+        Severity.ERROR,
+    ),
     "include-error": ("An included file cannot be read or is not allowed.", Severity.ERROR),
     "schema": ("An entry does not follow the programme format.", Severity.ERROR),
     "duplicate-id": ("An id is defined twice.", Severity.ERROR),
