@@ -64,3 +64,18 @@ def check_golden(path: Path, actual: str) -> None:
         if not UPDATE_GOLDEN:
             pytest.fail(f"golden file {path.name} was missing and has been written; run again")
     assert actual == path.read_text(encoding="utf-8")
+
+
+def plant_written_file(folder: Path, relative: str, data: bytes = b"old") -> Path:
+    """A file as an earlier run of the folder's writer left it (listed in its manifest),
+    such as the feed of someone since removed from the programme."""
+    import json
+
+    from planner.output import MANIFEST
+
+    path = folder / relative
+    path.write_bytes(data)
+    manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    manifest["files"].append(relative)
+    (folder / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    return path

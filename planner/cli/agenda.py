@@ -81,7 +81,7 @@ def agenda(
         fail("--day is one day; leave out --from and --to, or --day")
     if by is Layout.room and venue is None:
         fail("--by room shows one venue's rooms: give --venue ID")
-    options = render_options(tablefmt, width, to_file=output is not None)
+    options = render_options(tablefmt, width, to_file=output not in (None, Path("-")))
     try:
         entry = registry.get("agenda", str(output_format))
         exporter = entry.exporter_as(AgendaExporter)(

@@ -11,20 +11,18 @@ from typing import Annotated
 
 import typer
 
-from planner.cli.common import FileOption, MaxSizeOption, fail, require_file
+from planner.cli.common import FileOption, MaxSizeOption, fail, require_file, write_folder
 from planner.exporters.ics import dtstamp
 from planner.loading.collector import collector_paused
-from planner.publish import site_files, write_site
+from planner.output import OutputError, check_tree
+from planner.publish import site_files
 from planner.reporting import render_text
 from planner.timeline import Programme
 from planner.validation import validate_file
 
 __all__ = ["build"]
 
-SITE_ENTRIES = frozenset(
-    {"index.html", "diagnostics.json", "agenda.md", "agenda.html", "ics", "itineraries"}
-)
-"""What a built site holds at its top: a folder with anything else is not replaced."""
+WRITER = "planner build"
 
 Progress = Callable[[str], None]
 
@@ -68,28 +66,16 @@ def build(
         files = site_files(
             report.programme, report.diagnostics, base_url=base_url, progress=progress
         )
-        try:
-            count = write_site(files, output)
-        except OSError as error:
-            fail(f"cannot write {output}: {error.strerror or error}", 1)
+        count = write_folder(files, output, WRITER)
     typer.echo(f"Built {count} files in {output}/ (open {output / 'index.html'}).")
 
 
 def _check_output(output: Path) -> None:
-    """The site folder is replaced whole: refuse one that holds anything else."""
-    if output.exists() and not output.is_dir():
-        fail(f"{output} is a file; give a folder for the site")
-    here = Path.cwd().resolve()
-    if output.resolve() in (here, *here.parents):
-        fail(f"{output} is the current folder or above it; give a folder for the site")
-    if not output.is_dir():
-        return
-    for entry in sorted(output.iterdir()):
-        if entry.name not in SITE_ENTRIES:
-            fail(
-                f"{output} holds {entry.name}, which planner build did not write; "
-                "give a new or empty folder (the site replaces it whole)"
-            )
+    """The site folder is replaced whole: refused before any work if it must not be."""
+    try:
+        check_tree(output, WRITER)
+    except OutputError as error:
+        fail(str(error))
 
 
 def _stamp(programme: Programme) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -19,6 +20,8 @@ __all__ = [
     "fail",
     "load_or_exit",
     "require_file",
+    "write_folder",
+    "write_output",
 ]
 
 FileOption = Annotated[
@@ -40,6 +43,28 @@ def fail(message: str, code: int = 2) -> NoReturn:
     """Print ``planner: message`` on stderr and exit with ``code`` (2: usage, 1: bad input)."""
     typer.echo(f"planner: {message}", err=True)
     raise typer.Exit(code)
+
+
+def write_output(data: bytes, output: Path | None) -> None:
+    """``data`` to standard output (no ``-o``, or ``-o -``) or the file ``output``; a
+    failure is one line on stderr and exit 2 (a path refused) or 1 (the system refused)."""
+    from planner.output import OutputError, write_file
+
+    try:
+        write_file("-" if output is None else output, data)
+    except OutputError as error:
+        fail(str(error), 2 if error.usage else 1)
+
+
+def write_folder(files: Iterable[tuple[str, bytes]], folder: Path, writer: str) -> int:
+    """``files`` as the folder ``folder``, swapped in whole (:func:`planner.output.write_tree`);
+    failures as :func:`write_output`'s. The number of files."""
+    from planner.output import OutputError, write_tree
+
+    try:
+        return write_tree(files, folder, writer)
+    except OutputError as error:
+        fail(str(error), 2 if error.usage else 1)
 
 
 def require_file(path: Path) -> None:

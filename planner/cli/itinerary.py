@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import tempfile
-from collections.abc import Iterable
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -12,7 +10,14 @@ from typing import Annotated
 
 import typer
 
-from planner.cli.common import FileOption, MaxSizeOption, fail, load_or_exit
+from planner.cli.common import (
+    FileOption,
+    MaxSizeOption,
+    fail,
+    load_or_exit,
+    write_folder,
+    write_output,
+)
 from planner.exporters import registry
 from planner.exporters.base import Selection
 from planner.exporters.itinerary import (
@@ -23,7 +28,7 @@ from planner.exporters.itinerary import (
 )
 from planner.exporters.itinerary.as_table import TABLE_FORMATS
 from planner.loading.collector import collector_paused
-from planner.output import replace_directory, write_atomic
+from planner.output import OutputError, check_tree
 
 __all__ = [
     "FromOption",
@@ -43,7 +48,7 @@ OutputFormat = StrEnum(  # type: ignore[misc]
 )
 """The registry's itinerary formats, as a --format choice."""
 _TABLE = OutputFormat("table")
-_FOLDERS = ("people", "groups")
+WRITER = "planner itinerary --all"
 _FILE_WIDTH = 120
 """Text tables written to files (or piped) are this wide unless --width says otherwise."""
 
@@ -82,7 +87,7 @@ OutputOption = Annotated[
     typer.Option(
         "--output",
         "-o",
-        help="Write to this file (with --all: this folder); default: standard output.",
+        help="Write to this file (with --all: this folder); default or -: standard output.",
     ),
 ]
 
@@ -134,7 +139,9 @@ def itinerary(
         fail("give a person or group id, or --all (with -o DIR) for everyone")
     if every and output is None:
         fail("--all writes one file per person and group: give the folder with -o DIR")
-    options = render_options(tablefmt, width, to_file=output is not None)
+    if every and output is not None:
+        _check_folder(output)
+    options = render_options(tablefmt, width, to_file=output not in (None, Path("-")))
     try:
         entry = registry.get("itinerary", str(output_format))
         exporter = entry.exporter_as(ItineraryExporter)(tz=check_time_choice(tz), options=options)
@@ -150,7 +157,7 @@ def itinerary(
         if every:
             assert output is not None
             with collector_paused():  # a million short-lived rows and strings, no cycles
-                count = _write_all(exporter.files(programme, selection), output)
+                count = write_folder(exporter.files(programme, selection), output, WRITER)
             typer.echo(f"planner: wrote {count} itineraries to {output}", err=True)
             return
         data = exporter.export(programme, selection)
@@ -169,13 +176,8 @@ def render_options(tablefmt: str, width: int | None, *, to_file: bool) -> Render
 
 
 def emit(data: bytes, output: Path | None) -> None:
-    """Print ``data``, or write it to ``output`` atomically."""
-    if output is None:
-        typer.echo(data, nl=False)
-        return
-    if output.is_dir():
-        fail(f"{output} is a folder; give a file name (or use --all for everyone)")
-    write_atomic(output, data)
+    """Print ``data``, or write it to ``output`` atomically (``-``: standard output)."""
+    write_output(data, output)
 
 
 def dates(first_day: datetime | None, last_day: datetime | None) -> tuple[date | None, date | None]:
@@ -187,34 +189,9 @@ def dates(first_day: datetime | None, last_day: datetime | None) -> tuple[date |
     return first, last
 
 
-def _write_all(files: Iterable[tuple[str, bytes]], folder: Path) -> int:
-    """Every file into a fresh folder beside ``folder``, then swapped in whole: an
-    interrupted run leaves the previous itineraries as they were."""
-    _refuse_foreign(folder)
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
-    count = 0
+def _check_folder(folder: Path) -> None:
+    """Refused before any work: a folder the swap must not replace."""
     try:
-        staging.chmod(0o755)  # mkdtemp makes it private; itineraries are for sharing
-        for sub in _FOLDERS:
-            (staging / sub).mkdir()
-        for relative, data in files:
-            (staging / relative).write_bytes(data)
-            count += 1
-        replace_directory(staging, folder)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return count
-
-
-def _refuse_foreign(folder: Path) -> None:
-    """The swap replaces the whole folder, so it may hold only an earlier --all's files."""
-    if not folder.exists():
-        return
-    if not folder.is_dir():
-        fail(f"{folder} is a file; --all needs a folder")
-    for entry in folder.iterdir():
-        ours = entry.name in _FOLDERS and entry.is_dir()
-        if not ours or not all(inner.is_file() for inner in entry.iterdir()):
-            fail(f"{folder} holds {entry.name}, which --all did not write; give a new folder")
+        check_tree(folder, WRITER)
+    except OutputError as error:
+        fail(str(error))

@@ -2,6 +2,5 @@
 
 from planner.publish.build import site_files, site_links
 from planner.publish.page import Links, render_index
-from planner.publish.write import write_site
 
-__all__ = ["Links", "render_index", "site_files", "site_links", "write_site"]
+__all__ = ["Links", "render_index", "site_files", "site_links"]

@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+import planner.output
 from planner.cli import app
 from planner.exporters.base import Selection
 from planner.exporters.ics import IcsExporter
 from planner.loading import load
-from tests.conftest import ROOT
+from tests.conftest import ROOT, plant_written_file
 from tests.ics.conftest import FIXTURES, STAMP
 
 ALMATY = FIXTURES / "almaty.yaml"
@@ -74,9 +75,14 @@ def test_all_writes_every_feed_into_a_folder(runner: CliRunner, tmp_path: Path) 
 def test_all_again_replaces_the_previous_feeds_whole(runner: CliRunner, tmp_path: Path) -> None:
     target = tmp_path / "ics"
     assert _invoke(runner, "-f", str(ALMATY), "--all", "-o", str(target)).exit_code == 0
-    (target / "people" / "someone-removed.ics").write_bytes(b"old")
+    plant_written_file(target, "people/someone-removed.ics")
     assert _invoke(runner, "-f", str(ALMATY), "--all", "-o", str(target)).exit_code == 0
     assert not (target / "people" / "someone-removed.ics").exists()
+    (target / "people" / "mine.ics").write_bytes(b"not planner's")
+    result = _invoke(runner, "-f", str(ALMATY), "--all", "-o", str(target))
+    assert result.exit_code == 2
+    assert "holds people/mine.ics, which planner ics --all did not write" in result.stderr
+    assert (target / "people" / "mine.ics").read_bytes() == b"not planner's"
 
 
 def test_a_failed_run_leaves_the_previous_feeds_whole(
@@ -89,8 +95,7 @@ def test_a_failed_run_leaves_the_previous_feeds_whole(
     def interrupted(staging: Path, folder: Path) -> None:
         raise OSError("disk full")
 
-    # `planner.cli.ics` as an attribute is the command; the module is in sys.modules.
-    monkeypatch.setattr(sys.modules["planner.cli.ics"], "replace_directory", interrupted)
+    monkeypatch.setattr(planner.output, "swap_in", interrupted)
     result = _invoke(
         runner, "-f", str(ALMATY), "--all", "-o", str(target), env={"SOURCE_DATE_EPOCH": "0"}
     )

@@ -10,6 +10,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from planner.cli import app
+from planner.output import MANIFEST
 from tests.conftest import EVENTS_YAML, ROOT
 from tests.itinerary.conftest import FIXTURES, GOLDEN, WIDTH
 
@@ -71,7 +72,7 @@ def test_itinerary_all_writes_every_person_and_group(tmp_path: Path) -> None:
         "itinerary", "--all", "-f", str(EVENTS_YAML), "--format", "csv", "-o", str(target)
     )
     assert code == 0
-    assert {path.suffix for path in target.rglob("*.*")} == {".csv"}
+    assert {path.suffix for path in target.rglob("*.*") if path.name != MANIFEST} == {".csv"}
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
 
 

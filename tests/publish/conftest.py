@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from planner.cli import app
+from planner.output import MANIFEST
 from tests.conftest import EVENTS_YAML, SMALL_PROGRAMME
 
 EPOCH = "1700000000"
@@ -29,7 +30,7 @@ def tree(folder: Path) -> dict[str, bytes]:
     return {
         path.relative_to(folder).as_posix(): path.read_bytes()
         for path in sorted(folder.rglob("*"))
-        if path.is_file()
+        if path.is_file() and path.name != MANIFEST
     }
 
 

@@ -18,7 +18,7 @@ from planner.exporters.base import Selection
 from planner.exporters.itinerary.exporters import MarkdownAgenda
 from planner.loading import load
 from planner.timeline import Programme
-from tests.conftest import EVENTS_YAML
+from tests.conftest import EVENTS_YAML, plant_written_file
 from tests.publish.conftest import EPOCH, SMALL, anchors, run_build, tree
 
 BASE_URL = "https://programmes.example.org/summit"
@@ -134,9 +134,7 @@ def test_the_defaults_are_events_yaml_and_build(
 
 
 def test_a_new_build_replaces_the_previous_one_whole(small: Path, previous: Path) -> None:
-    stale = previous / "ics" / "people" / "someone-removed.ics"
-    assert stale.parent.is_dir()
-    stale.write_bytes(b"old")
+    stale = plant_written_file(previous, "ics/people/someone-removed.ics")
     result = run_build("-f", str(small), "-o", str(previous))
     assert result.exit_code == 0, result.output
     assert not stale.exists()
