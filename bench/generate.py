@@ -9,6 +9,9 @@ online, repeating with COUNT/UNTIL and exceptions, transfers, cancelled, tentati
 sessions is disturbed on purpose (a speaker booked twice, a room shared, a tight trip, a
 late arrival ...) so every rule has something to find, as in a real draft.
 
+With ``--open N``, N of the timed sessions (spread evenly) are written open instead: a
+``duration`` and a ``window`` over their event's days, for ``planner schedule`` to place.
+
 Same arguments, same bytes: everything comes from one seeded ``random.Random``.
 
 Usage: python bench/generate.py --sessions 10000 -o /tmp/programme-10k.yaml
@@ -92,6 +95,9 @@ class Plan:
     cohort_events: dict[int, list[EventPlan]] = field(default_factory=dict)
     serial: int = 0
     """Sessions numbered so far: each kind of deliberate mistake comes once every RARE."""
+    open_every: int = 0
+    """Write every n-th timed session open (0: none), until ``open_left`` runs out."""
+    open_left: int = 0
 
     def next_serial(self) -> int:
         self.serial += 1
@@ -165,22 +171,26 @@ def _vip_allowed() -> str:
     return "weekend" if _Mistakes.enabled else "weekend, person-double-booked"
 
 
-def generate(sessions: int, seed: int = 1, *, clean: bool = False) -> str:
+def generate(sessions: int, seed: int = 1, *, clean: bool = False, open_count: int = 0) -> str:
     """The YAML text of a programme with about ``sessions`` sessions.
 
     ``clean`` leaves out the deliberate mistakes: the exports are timed on a programme
-    that validates, because they refuse one with errors.
+    that validates, because they refuse one with errors. ``open_count`` sessions are open.
     """
     _Mistakes.enabled = not clean
     try:
-        return _generate(sessions, seed)
+        return _generate(sessions, seed, open_count)
     finally:
         _Mistakes.enabled = True
 
 
-def _generate(sessions: int, seed: int) -> str:
+def _generate(sessions: int, seed: int, open_count: int = 0) -> str:
     rng = random.Random(seed)
     plan = _plan(sessions, rng)
+    if open_count:
+        # About two sessions in three are timed lectures or meals: spread the open ones.
+        plan.open_every = max(1, (sessions * 2 // 3) // open_count)
+        plan.open_left = open_count
     out = _Writer()
     _header(out, plan)
     _organisations(out, plan)
@@ -204,8 +214,10 @@ def _generate(sessions: int, seed: int) -> str:
     return out.text()
 
 
-def write_programme(path: Path, sessions: int, seed: int = 1, *, clean: bool = False) -> Path:
-    path.write_text(generate(sessions, seed, clean=clean), encoding="utf-8")
+def write_programme(
+    path: Path, sessions: int, seed: int = 1, *, clean: bool = False, open_count: int = 0
+) -> Path:
+    path.write_text(generate(sessions, seed, clean=clean, open_count=open_count), "utf-8")
     return path
 
 
@@ -451,7 +463,11 @@ def _timed(
     kind = "meal" if hour == 12 else LECTURE_KINDS[serial % len(LECTURE_KINDS)]
     title = _title(kind, serial)
     lines = [f"      - id: s{serial}", f'        title: "{title}"', f"        kind: {kind}"]
-    lines += _when(when, hour, minute, length, serial)
+    if plan.open_left and serial % plan.open_every == 0:
+        plan.open_left -= 1
+        lines += _window(event, length)
+    else:
+        lines += _when(when, hour, minute, length, serial)
     if serial % 61 == 0:
         lines.append(f"        online: https://meet.example.org/{event.id}/{serial}")
     elif room:
@@ -483,6 +499,15 @@ def _when(when: date, hour: int, minute: int, length: int, serial: int) -> list[
     if form == 2:
         return [f'        start: "{when} {start}"', f"        duration: {length}m"]
     return [f"        date: {when}", f'        time: "{start}"', f"        duration: {_hm(length)}"]
+
+
+def _window(event: EventPlan, length: int) -> list[str]:
+    """An open session: its length, and a window over its event's working days."""
+    first, last = _event_day(event, 0), _event_day(event, event.days - 1)
+    return [
+        f"        duration: {_hm(length)}",
+        f'        window: {{from: "{first} 08:00", to: "{last} 20:00"}}',
+    ]
 
 
 def _hm(minutes: int) -> str:
@@ -607,8 +632,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("-o", "--output", type=Path, required=True)
     parser.add_argument("--clean", action="store_true", help="Leave out the deliberate mistakes.")
+    parser.add_argument(
+        "--open", type=int, default=0, help="Write this many sessions open (for planner schedule)."
+    )
     args = parser.parse_args(argv)
-    write_programme(args.output, args.sessions, args.seed, clean=args.clean)
+    write_programme(args.output, args.sessions, args.seed, clean=args.clean, open_count=args.open)
     return 0
 
 

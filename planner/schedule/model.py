@@ -214,17 +214,25 @@ class _Builder:
         )
 
     def _costs(self, index: int, task: Task) -> list[Any]:
+        """A Boolean per run of equally costly candidates: starting in the run sets it.
+
+        Costs come in a few long runs (a night, a closed day), so this is far smaller for
+        the solver than looking a cost up by candidate.
+        """
         found = []
         for number, costs in sorted(task.costs.items()):
-            cost = self.model.new_int_var(0, max(costs), f"cost{index}:{number}")
-            self.model.add_element(self.starts[index], costs, cost)
-            if len(task.choices) == 1:
-                found.append(cost)
-                continue
-            charged = self.model.new_int_var(0, max(costs), f"charged{index}:{number}")
-            self.model.add(charged == cost).only_enforce_if(self.chosen[index][number])
-            self.model.add(charged == 0).only_enforce_if(self.chosen[index][number].Not())
-            found.append(charged)
+            for first, stop, cost in _cost_runs(costs):
+                charged = self.model.new_bool_var(f"cost{index}:{number}:{first}")
+                outside = _allowed(task, [(first, stop)])
+                enforce = [charged.Not(), *self.when(index, number)]
+                if not outside:
+                    self.model.add_bool_or([literal.Not() for literal in enforce])
+                else:
+                    domain = self.cp.Domain.FromIntervals(outside)
+                    self.model.add_linear_expression_in_domain(
+                        self.starts[index], domain
+                    ).only_enforce_if(enforce)
+                found.append(charged * cost)
         return found
 
     def _moved(self, index: int, previous: tuple[int, int]) -> Any:
@@ -234,6 +242,18 @@ class _Builder:
         if len(self.chosen[index]) > 1:
             self.model.add_implication(stays, self.chosen[index][choice])
         return stays.Not()
+
+
+def _cost_runs(costs: list[int]) -> list[tuple[int, int, int]]:
+    """``(first, stop, cost)`` for each run of equal, positive costs."""
+    runs = []
+    first = 0
+    for position in range(1, len(costs) + 1):
+        if position == len(costs) or costs[position] != costs[first]:
+            if costs[first] > 0:
+                runs.append((first, position, costs[first]))
+            first = position
+    return runs
 
 
 def build_model(problem: Problem, *, explain: bool = False) -> Built:

@@ -1,46 +1,58 @@
 """Rules that depend only on a session's own time and place, checked candidate by candidate.
 
 Opening hours, public holidays, weekends, night and long days: for each candidate start
-and choice of venue the rule's own test says whether it would fire. Under an ``error``
+and choice of venue, the rule's test says whether it would fire. Under an ``error``
 setting the firing candidates are ruled out (a restriction); under ``warning`` or
 ``info`` they cost something, so the solver avoids them when it can.
+
+A window holds a thousand candidates or more, so the tests run on whole minutes of local
+time (see :mod:`planner.schedule.localtime`) with per-day answers cached, not on
+datetimes.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
-from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date
 
 from planner.rules.calendars import holiday_name, is_weekend
 from planner.rules.long_day import LongDaySettings
-from planner.rules.night_session import NightSettings, night_seconds
-from planner.rules.outside_venue_hours import outside_hours
+from planner.rules.night_session import NightSettings
+from planner.schedule.localtime import (
+    DAY,
+    LocalClock,
+    closed_or_outside,
+    day_of,
+    days_touched,
+    night_overlaps,
+    span_minutes,
+)
 from planner.schedule.problem import Choice, Problem, Range, Reason, Task
 from planner.schedule.settings import Rules
 from planner.timeline import Venue
 
 __all__ = ["price_own_time"]
 
-Check = Callable[[datetime, datetime], bool]
-"""Whether a start and end (aware) would make the rule fire."""
+Fired = Callable[[], list[bool]]
+"""For every candidate, whether it would make the rule fire (computed when needed)."""
 
 
 def price_own_time(problem: Problem, index: int, rules: Rules) -> None:
     task = problem.tasks[index]
-    starts = [task.moment(candidate) for candidate in range(task.count)]
-    length = timedelta(minutes=task.length)
+    allow = task.session.allow
     for number, choice in enumerate(task.choices):
         costs = [0] * task.count
-        for code, text, check in _checks(task, choice, rules):
-            fired = [check(start, start + length) for start in starts]
-            if rules.hard(code, task.session.allow):
-                reason = Reason(f"{code}:{index}:{number}", text)
-                problem.restrict(index, number, list(_runs(fired)), reason)
+        for code, text, fired in _checks(task, choice, rules):
+            hard, weight = rules.hard(code, allow), rules.cost(code, allow)
+            if not hard and not weight:
                 continue
-            weight = rules.cost(code, task.session.allow)
-            if weight:
-                costs = [cost + weight * hit for cost, hit in zip(costs, fired, strict=True)]
+            hits = fired()
+            if hard:
+                reason = Reason(f"{code}:{index}:{number}", text)
+                problem.restrict(index, number, list(_runs(hits)), reason)
+            elif any(hits):
+                costs = [cost + weight * hit for cost, hit in zip(costs, hits, strict=True)]
         if any(costs):
             task.costs[number] = costs
 
@@ -56,30 +68,39 @@ def _runs(fired: list[bool]) -> Iterator[Range]:
             first = None
 
 
-def _checks(task: Task, choice: Choice, rules: Rules) -> Iterator[tuple[str, str, Check]]:
+def _checks(task: Task, choice: Choice, rules: Rules) -> Iterator[tuple[str, str, Fired]]:
     session = task.session
     venue = rules.programme.venues.get(choice.venue_id) if choice.venue_id else None
     transfer = session.origin_venue_id is not None or session.destination_venue_id is not None
     if venue is not None and not venue.online and venue.hours is not None and not transfer:
-        yield "outside-venue-hours", f"{venue.name} is open only {_hours(venue)}", _open(venue)
+        text = f"{venue.name} is open only {_hours(venue)}"
+        yield "outside-venue-hours", text, lambda: _outside_hours(task, venue)
     country_venue = rules.programme.venues.get(choice.venue_id or session.origin_venue_id or "")
-    country = country_venue.country if country_venue else None
-    if country:
-        yield "public-holiday", f"public holidays in {country}", _days(country, holiday_name)
-        yield "weekend", f"weekends in {country}", _days(country, is_weekend)
+    if country_venue is not None and country_venue.country:
+        country = country_venue.country
+        yield (
+            "public-holiday",
+            f"public holidays in {country}",
+            lambda: _on_days(task, lambda day: holiday_name(country, day) is not None),
+        )
+        yield (
+            "weekend",
+            f"weekends in {country}",
+            lambda: _on_days(task, lambda day: is_weekend(country, day)),
+        )
     night = rules.setting("night-session")
     assert isinstance(night, NightSettings)
     yield (
         "night-session",
         f"the night ({night.night_from}-{night.night_to})",
-        _night(task, choice, rules, night),
+        lambda: _night(task, choice, rules, night),
     )
     long_day = rules.setting("long-day")
     assert isinstance(long_day, LongDaySettings)
     yield (
         "long-day",
         f"days longer than {long_day.max_hours:g} h",
-        _long_day(task, rules, long_day.max_hours * 3600),
+        lambda: _long_day(task, rules, long_day.max_hours * 60),
     )
 
 
@@ -92,87 +113,75 @@ def _hours(venue: Venue) -> str:
     return "at its opening hours"
 
 
-def _open(venue: Venue) -> Check:
-    zone = venue.timezone
-
-    def check(start: datetime, end: datetime) -> bool:
-        local_start = start.astimezone(zone).replace(tzinfo=None)
-        return outside_hours(venue, local_start, end.astimezone(zone).replace(tzinfo=None))
-
-    return check
-
-
-def _local_days(start: datetime, end: datetime) -> Iterator[date]:
-    day, last = start.date(), end.date()
-    if end.time() == time(0) and end > start:
-        last -= timedelta(days=1)
-    while day <= last:
-        yield day
-        day += timedelta(days=1)
-
-
-def _days(country: str, test: Callable[[str, date], object]) -> Check:
-    def check(start: datetime, end: datetime) -> bool:
-        return any(test(country, day) for day in _local_days(start, end))
-
-    return check
+def _outside_hours(task: Task, venue: Venue) -> list[bool]:
+    hours = venue.hours
+    assert hours is not None
+    length = task.length
+    spans: dict[int, tuple[int, int] | None] = {}
+    fired = []
+    for minute in LocalClock(task, venue.timezone).minutes():
+        day, into = divmod(minute, DAY)
+        if into + length > DAY:  # runs past midnight: the general test
+            fired.append(closed_or_outside(hours, minute, length))
+            continue
+        if day not in spans:
+            spans[day] = span_minutes(hours, day)
+        span = spans[day]
+        fired.append(span is None or into < span[0] or into + length > span[1])
+    return fired
 
 
-def _night(task: Task, choice: Choice, rules: Rules, settings: NightSettings) -> Check:
-    window = settings.window
+def _on_days(task: Task, test: Callable[[date], bool]) -> list[bool]:
+    minutes = LocalClock(task, task.session.timezone).minutes()
+    if task.length > DAY:
+        return [any(test(day_of(day)) for day in days_touched(m, task.length)) for m in minutes]
+    last = max(task.length, 1) - 1
+    firsts = [minute // DAY for minute in minutes]
+    lasts = [(minute + last) // DAY for minute in minutes]
+    found = {day: test(day_of(day)) for day in {*firsts, *lasts}}
+    return [found[first] or found[final] for first, final in zip(firsts, lasts, strict=True)]
+
+
+def _night(task: Task, choice: Choice, rules: Rules, settings: NightSettings) -> list[bool]:
+    opening, closing = settings.window
+    begins, ends = opening.hour * 60 + opening.minute, closing.hour * 60 + closing.minute
     venue = rules.programme.venues.get(choice.start_place) if choice.start_place else None
-    if venue is not None:
-        zones: list[ZoneInfo] = [venue.timezone]
-    else:
-        zones = list(_home_zones(task, rules).values())
-
-    def check(start: datetime, end: datetime) -> bool:
-        return any(
-            night_seconds(
-                start.astimezone(zone).replace(tzinfo=None),
-                end.astimezone(zone).replace(tzinfo=None),
-                window,
-            )
-            > 0
-            for zone in zones
-        )
-
-    return check
+    zones = [venue.timezone] if venue is not None else rules.home_zones(task.session)
+    fired = [False] * task.count
+    length = task.length
+    for zone in zones:
+        minutes = LocalClock(task, zone).minutes()
+        if ends < begins:  # the usual night, across midnight: day is [ends, begins)
+            hits = [not (ends <= m % DAY and m % DAY + length <= begins) for m in minutes]
+        else:
+            hits = [night_overlaps(m, length, (begins, ends)) for m in minutes]
+        fired = [a or b for a, b in zip(fired, hits, strict=True)]
+    return fired
 
 
-def _home_zones(task: Task, rules: Rules) -> dict[str, ZoneInfo]:
-    found: dict[str, ZoneInfo] = {}
-    for person_id in task.session.people:
-        person = rules.programme.people.get(person_id)
-        zone = person.timezone if person and person.timezone else task.session.timezone
-        found[zone.key] = zone
-    return found
+def _long_day(task: Task, rules: Rules, limit: float) -> list[bool]:
+    """A person's day (first start to last end) would exceed the limit with this session.
 
-
-def _long_day(task: Task, rules: Rules, limit: float) -> Check:
-    """A person's day (first start to last end) with this session would exceed the limit."""
-    days: set[tuple[date, float, float]] = set()
+    For a day from ``first`` to ``last`` (UTC minutes), a start ``b`` makes it too long
+    when ``b < last - limit`` or ``b + length > first + limit``; a day already too long
+    without the session is left to the rule (placing the session does not cause it).
+    """
+    if task.length > limit:
+        return [True] * task.count
     skip = rules.reopened | {task.session.key}
+    by_day: dict[int, set[tuple[int, int]]] = {}
     for person_id in task.session.people:
-        spans: dict[date, tuple[float, float]] = {}
-        for slot in rules.context.slots_by_person.get(person_id, []):
-            if slot.session.key in skip:
+        for day, (first, last) in rules.day_spans(person_id, skip).items():
+            by_day.setdefault(day, set()).add((first, last))
+    fired = [False] * task.count
+    minutes = LocalClock(task, task.session.timezone).minutes()
+    for day, spans in by_day.items():
+        low, high = bisect_left(minutes, day * DAY), bisect_left(minutes, (day + 1) * DAY)
+        for first, last in spans:
+            if last - first > limit:
                 continue
-            day = slot.occurrence.first_day
-            first, last = spans.get(day, (slot.start, slot.end))
-            spans[day] = (min(first, slot.start), max(last, slot.end))
-        days.update((day, first, last) for day, (first, last) in spans.items())
-    by_day: dict[date, list[tuple[float, float]]] = {}
-    for day, first, last in days:
-        by_day.setdefault(day, []).append((first, last))
-
-    def check(start: datetime, end: datetime) -> bool:
-        begin, finish = start.timestamp(), end.timestamp()
-        if finish - begin > limit:
-            return True
-        return any(
-            max(last, finish) - min(first, begin) > limit
-            for first, last in by_day.get(start.date(), ())
-        )
-
-    return check
+            for candidate in range(low, high):
+                begin = task.base + candidate * task.step
+                if begin < last - limit or begin + task.length > first + limit:
+                    fired[candidate] = True
+    return fired

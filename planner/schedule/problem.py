@@ -163,3 +163,45 @@ def grid(session: OpenSession, step: timedelta) -> tuple[int, int, int]:
     latest = minute_of(session.window_end) - length
     count = 0 if latest < base else (latest - base) // step_minutes + 1
     return base, step_minutes, count
+
+
+def components(problem: Problem) -> list[tuple[list[int], Problem]]:
+    """The problem split into independent parts: tasks linked by no separation or precedence
+    can be placed apart, and a small part is solved to the proven best far faster."""
+    parent = list(range(len(problem.tasks)))
+
+    def root(node: int) -> int:
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    links = [(s.first, s.second) for s in problem.separations]
+    links += [(p.earlier, p.later) for p in problem.precedences]
+    for a, b in links:
+        parent[root(a)] = root(b)
+    groups: dict[int, list[int]] = {}
+    for index in range(len(problem.tasks)):
+        groups.setdefault(root(index), []).append(index)
+    return [(members, _part(problem, members)) for members in groups.values()]
+
+
+def _part(problem: Problem, members: list[int]) -> Problem:
+    renumber = {old: new for new, old in enumerate(members)}
+    part = Problem(tasks=[problem.tasks[old] for old in members])
+    part.restrictions = [
+        Restriction(renumber[r.task], r.choice, r.ranges, r.reason)
+        for r in problem.restrictions
+        if r.task in renumber
+    ]
+    part.separations = [
+        Separation(renumber[s.first], renumber[s.second], s.gaps, s.reason)
+        for s in problem.separations
+        if s.first in renumber
+    ]
+    part.precedences = [
+        Precedence(renumber[p.earlier], renumber[p.later], p.reason)
+        for p in problem.precedences
+        if p.earlier in renumber
+    ]
+    return part

@@ -7,13 +7,15 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import cached_property
+from zoneinfo import ZoneInfo
 
 from planner.diagnostics import Severity
 from planner.rules.config import Configuration, configure
 from planner.rules.context import RuleContext
 from planner.rules.text import duration
 from planner.rules.travel_time import TravelTimeSettings, great_circle_km
-from planner.timeline import Programme
+from planner.schedule.localtime import day_number
+from planner.timeline import OpenSession, Programme
 
 __all__ = ["INFO_COST", "WARNING_COST", "Rules", "Trip"]
 
@@ -39,6 +41,32 @@ class Rules:
         self.context = RuleContext(programme, self.configuration)
         self.reopened = reopened
         self._trips: dict[tuple[str, str], Trip | None] = {}
+        self._days: dict[str, dict[int, tuple[int, int]]] = {}
+
+    def day_spans(self, person_id: str, skip: frozenset[str]) -> dict[int, tuple[int, int]]:
+        """A person's fixed days, as the long-day rule sees them: local day number (of each
+        session's own zone) -> first start and last end, in UTC minutes."""
+        found = self._days.get(person_id)
+        if found is None:
+            found = {}
+            for slot in self.context.slots_by_person.get(person_id, []):
+                if slot.session.key in skip:
+                    continue
+                day = day_number(slot.occurrence.first_day)
+                first, last = math.floor(slot.start / 60), math.ceil(slot.end / 60)
+                known = found.get(day)
+                found[day] = (min(known[0], first), max(known[1], last)) if known else (first, last)
+            self._days[person_id] = found
+        return found
+
+    def home_zones(self, session: OpenSession) -> list[ZoneInfo]:
+        """Where the session's people are when it is online: their home zones."""
+        zones: dict[str, ZoneInfo] = {}
+        for person_id in session.people:
+            person = self.programme.people.get(person_id)
+            zone = person.timezone if person and person.timezone else session.timezone
+            zones[zone.key] = zone
+        return list(zones.values())
 
     def severity(self, code: str) -> Severity | None:
         if code in self.configuration.broken:

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from planner.schedule.model import Built, build_model
-from planner.schedule.problem import Choice, Problem, Reason, Task
+from planner.schedule.problem import Choice, Problem, Reason, Task, components
 
 __all__ = ["Impossible", "OutOfTime", "Placed", "Placement", "solve"]
 
@@ -84,19 +84,42 @@ def _solver(seconds: float) -> Any:
 
 
 def solve(problem: Problem, time_limit: float) -> Outcome:
-    """Place every task of ``problem``, spending at most ``time_limit`` seconds in all."""
+    """Place every task of ``problem``, spending at most ``time_limit`` seconds in all.
+
+    Independent parts (no shared people, rooms or order) are solved one by one, smallest
+    first; the first part with no placement is explained.
+    """
+    began = time.perf_counter()
+    deadline = began + time_limit
+    placements: dict[int, Placement] = {}
+    best = True
+    parts = sorted(components(problem), key=lambda part: (len(part[0]), part[0]))
+    for members, part in parts:
+        outcome = _solve_part(part, deadline)
+        if isinstance(outcome, Impossible):
+            tasks = tuple(members[index] for index in outcome.tasks)
+            return Impossible(tasks, outcome.reasons, time.perf_counter() - began, outcome.complete)
+        if isinstance(outcome, OutOfTime):
+            return OutOfTime(time.perf_counter() - began)
+        best = best and outcome.best
+        for index, placement in zip(members, outcome.placements, strict=True):
+            placements[index] = placement
+    ordered = tuple(placements[index] for index in range(len(problem.tasks)))
+    return Placed(ordered, best, time.perf_counter() - began)
+
+
+def _solve_part(problem: Problem, deadline: float) -> Outcome:
     from ortools.sat.python import cp_model
 
     began = time.perf_counter()
     built = build_model(problem)
-    solver = _solver(time_limit)
+    solver = _solver(deadline - began)
     status = solver.solve(built.model)
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         placements = tuple(_placement(problem, built, solver, n) for n in range(len(problem.tasks)))
         return Placed(placements, status == cp_model.OPTIMAL, time.perf_counter() - began)
     if status == cp_model.INFEASIBLE:
-        left = time_limit - (time.perf_counter() - began)
-        return _explain(problem, max(left, 1.0), began)
+        return _explain(problem, max(deadline - time.perf_counter(), 1.0), began)
     return OutOfTime(time.perf_counter() - began)
 
 
