@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from planner.cli.common import FileOption, MaxSizeOption, fail, load_or_exit
+from planner.cli.common import FileOption, LanguageOption, MaxSizeOption, fail, load_or_exit
 from planner.cli.itinerary import (
     FromOption,
     TableFormatOption,
@@ -70,18 +70,20 @@ def agenda(
         Path | None,
         typer.Option("--output", "-o", help="Write to this file; default: standard output."),
     ] = None,
+    lang: LanguageOption = None,
     max_file_size: MaxSizeOption = None,
 ) -> None:
     """The programme as a table: every session of an event, a venue or some days.
 
     Example: planner agenda --event asia-innova-2017 --format markdown
     Example: planner agenda --venue casa-asia-madrid --day 2017-11-22 --by room
+    Example: planner agenda --event asia-innova-2017 --lang es
     """
     if day is not None and (first_day is not None or last_day is not None):
         fail("--day is one day; leave out --from and --to, or --day")
     if by is Layout.room and venue is None:
         fail("--by room shows one venue's rooms: give --venue ID")
-    options = render_options(tablefmt, width, to_file=output not in (None, Path("-")))
+    options = render_options(tablefmt, width, to_file=output not in (None, Path("-")), lang=lang)
     try:
         entry = registry.get("agenda", str(output_format))
         exporter = entry.exporter_as(AgendaExporter)(

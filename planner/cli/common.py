@@ -15,9 +15,11 @@ from planner.timeline import Programme
 
 __all__ = [
     "FileOption",
+    "LanguageOption",
     "MaxSizeOption",
     "checked_or_exit",
     "fail",
+    "language_or_exit",
     "load_or_exit",
     "require_file",
     "write_folder",
@@ -37,6 +39,28 @@ MaxSizeOption = Annotated[
         min=1,
     ),
 ]
+
+LanguageOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        help="Write in this language (a BCP 47 tag: en, fr, es, ru, ko, zh-Hans, ar; es-MX "
+        "and zh-CN find theirs). Default: the reader's, else the programme's, else en.",
+        metavar="CODE",
+    ),
+]
+
+
+def language_or_exit(tag: str | None) -> str | None:
+    """``--lang`` checked: the catalog's tag (``es`` for ``es-MX``), or a usage error."""
+    if tag is None:
+        return None
+    from planner.languages import NoCatalog, language  # catalogs are read only when asked
+
+    try:
+        return language(tag).tag
+    except NoCatalog as error:
+        fail(f"--lang: {error}")
 
 
 def fail(message: str, code: int = 2) -> NoReturn:

@@ -12,8 +12,10 @@ import typer
 
 from planner.cli.common import (
     FileOption,
+    LanguageOption,
     MaxSizeOption,
     fail,
+    language_or_exit,
     load_or_exit,
     write_folder,
     write_output,
@@ -123,6 +125,7 @@ def itinerary(
         ),
     ] = False,
     output: OutputOption = None,
+    lang: LanguageOption = None,
     max_file_size: MaxSizeOption = None,
 ) -> None:
     """A delegate's itinerary: each day, where to be, when (local and home time), what
@@ -133,6 +136,7 @@ def itinerary(
     occurrence between --from and --to.
 
     Example: planner itinerary cambodia-delegate-1 --format html -o cambodia-1.html
+    Example: planner itinerary vietnam-delegate-1 --lang ko
     Example: planner itinerary --all --format markdown -o build/itineraries
     """
     if every == (who is not None):
@@ -141,7 +145,7 @@ def itinerary(
         fail("--all writes one file per person and group: give the folder with -o DIR")
     if every and output is not None:
         _check_folder(output)
-    options = render_options(tablefmt, width, to_file=output not in (None, Path("-")))
+    options = render_options(tablefmt, width, to_file=output not in (None, Path("-")), lang=lang)
     try:
         entry = registry.get("itinerary", str(output_format))
         exporter = entry.exporter_as(ItineraryExporter)(tz=check_time_choice(tz), options=options)
@@ -166,13 +170,16 @@ def itinerary(
     emit(data, output)
 
 
-def render_options(tablefmt: str, width: int | None, *, to_file: bool) -> RenderOptions:
-    """The table format checked, and the width: --width, else the terminal's or a file's."""
+def render_options(
+    tablefmt: str, width: int | None, *, to_file: bool, lang: str | None = None
+) -> RenderOptions:
+    """The table format checked, the width (--width, else the terminal's or a file's), and
+    the language checked."""
     if tablefmt not in TABLE_FORMATS:
         fail(f"--tablefmt {tablefmt} is not one of: {', '.join(TABLE_FORMATS)}")
     if width is None:
         width = _FILE_WIDTH if to_file else shutil.get_terminal_size((_FILE_WIDTH, 24)).columns
-    return RenderOptions(width=width, tablefmt=tablefmt)
+    return RenderOptions(width=width, tablefmt=tablefmt, language=language_or_exit(lang) or "en")
 
 
 def emit(data: bytes, output: Path | None) -> None:

@@ -15,6 +15,7 @@ from planner.exporters.itinerary import (
     build_agenda,
     build_itinerary,
 )
+from planner.exporters.itinerary.text import where_text
 from tests.itinerary.conftest import programme
 
 
@@ -47,7 +48,7 @@ def test_transfers_and_legs_are_interleaved_in_time_order() -> None:
         "Flight VN 417",
     ]
     assert [row.moves for row in rows] == [True, True, False, False, False, False, True, True]
-    assert rows[1].where == "Incheon International Airport → Koreana Hotel"
+    assert where_text(rows[1]) == "Incheon International Airport → Koreana Hotel"
 
 
 def test_an_online_session_is_shown_where_the_person_is() -> None:

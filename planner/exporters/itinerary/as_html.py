@@ -20,10 +20,14 @@ from planner.exporters.itinerary.text import (
     marker,
     notes_text,
     people_text,
+    place_text,
+    status_text,
     summary_text,
     title_text,
+    where_text,
 )
-from planner.exporters.itinerary.timefmt import abbreviation, day_heading
+from planner.exporters.itinerary.timefmt import clock_text, day_heading
+from planner.languages import Language, language
 
 __all__ = ["HtmlRenderer", "escape"]
 
@@ -41,7 +45,7 @@ section.day { margin-top: 1.6rem; }
 h2 { font-size: 1.15rem; border-bottom: 2px solid #333; padding-bottom: .2rem; }
 h2 .events { font-weight: normal; color: #555; }
 table { width: 100%; border-collapse: collapse; font-size: .9rem; }
-th, td { text-align: left; vertical-align: top; padding: .35rem .5rem;
+th, td { text-align: start; vertical-align: top; padding: .35rem .5rem;
   border-bottom: 1px solid #ccc; }
 th { font-size: .78rem; text-transform: uppercase; letter-spacing: .03em; color: #444; }
 table.day { table-layout: fixed; }
@@ -49,6 +53,7 @@ th.time { width: 8.8rem; }
 th.what { width: 30%; }
 th.where { width: 24%; }
 td.time { white-space: nowrap; font-variant-numeric: tabular-nums; }
+[dir="rtl"] td.time { direction: ltr; text-align: right; }
 td.second { color: #555; }
 tr.move td { background: #f2f5f9; }
 tr.cancelled td { color: #777; }
@@ -77,30 +82,33 @@ class HtmlRenderer:
     content_type: ClassVar[str] = "text/html; charset=utf-8"
 
     def __init__(self, options: RenderOptions | None = None) -> None:
-        self._times = TimeCells()
+        self.lang = language((options or RenderOptions()).language)
+        self._times = TimeCells(self.lang)
         self._cells: dict[str, tuple[str, str, str]] = {}
         self._rows: dict[tuple[str, Cell, Cell | None, bool, bool], str] = {}
         self._day_titles: dict[tuple[date, tuple[str, ...]], str] = {}
 
     def render(self, schedule: Schedule) -> str:
         header = schedule.header
-        title = escape(f"{header.title}: {header.subject}")
+        lang = self.lang
+        title = escape(lang.gettext("{label}: ").format(label=header.title) + header.subject)
         parts = [
             "<!DOCTYPE html>",
-            '<html lang="en">',
+            f'<html lang="{lang.tag}" dir="{lang.direction}">',
             '<head>\n<meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             f"<title>{title}</title>\n<style>\n{_CSS}\n</style>\n</head>",
-            f"<body>\n<header>\n<h1>{title}</h1>\n{_details(header.details)}\n</header>",
+            f"<body>\n<header>\n<h1>{title}</h1>\n{_details(header.details, lang)}\n</header>",
         ]
         if isinstance(schedule, Agenda) and schedule.grid is not None:
-            parts.extend(_grid_day(day, schedule.view) for day in schedule.grid)
+            parts.extend(_grid_day(day, schedule.view, lang) for day in schedule.grid)
         else:
             parts.extend(self._days(schedule))
         if not schedule.days:
-            parts.append("<p>Nothing is scheduled.</p>")
-        summary = escape(summary_text(schedule.summary))
-        parts.append(f"<footer><strong>Summary:</strong> {summary}</footer>\n</body>\n</html>\n")
+            parts.append(f"<p>{escape(lang.gettext('Nothing is scheduled.'))}</p>")
+        summary = escape(summary_text(schedule.summary, lang))
+        label = _label(lang.gettext("Summary"), lang)
+        parts.append(f"<footer>{label}{summary}</footer>\n</body>\n</html>\n")
         return "\n".join(parts)
 
     def _days(self, schedule: Schedule) -> list[str]:
@@ -111,7 +119,9 @@ class HtmlRenderer:
         if second is not None:
             headers.append(view.second_label or "")
         notes = any(row.notes for row in rows)
-        headers.extend(("What", "Where", "Notes") if notes else ("What", "Where"))
+        lang = self.lang
+        texts_headings = [lang.gettext("What"), lang.gettext("Where"), lang.gettext("Notes")]
+        headers.extend(texts_headings if notes else texts_headings[:2])
         # Fixed column widths, so that every day's table lines up with the others.
         kinds = ["time"] * (len(headers) - (3 if notes else 2)) + ["what", "where", "notes"]
         cells = "".join(
@@ -145,7 +155,8 @@ class HtmlRenderer:
             cells.append(f'<td class="time second">{_lines(second)}</td>')
         what, where, note = self._texts(row)
         if several and row.event_title:
-            what += f'<div class="people">Event: {escape(row.event_title)}</div>'
+            event = self.lang.gettext("Event: {title}").format(title=row.event_title)
+            what += f'<div class="people">{escape(event)}</div>'
         cells.append(f'<td class="what">{what}</td><td class="where">{where}</td>')
         if notes:
             cells.append(f'<td class="notes">{note}</td>')
@@ -155,9 +166,11 @@ class HtmlRenderer:
         found = self._cells.get(row.uid)
         if found is None:
             plain = row.with_attendees(None) if row.attendees is not None else row
-            found = self._cells[row.uid] = (_what(plain), _where(row), escape(notes_text(row)))
+            lang = self.lang
+            found = (_what(plain, lang), _where(row, lang), escape(notes_text(row)))
+            self._cells[row.uid] = found
         if row.attendees is not None:  # who of the group attends: not kept
-            return (_what(row), *found[1:])
+            return (_what(row, self.lang), *found[1:])
         return found
 
     def _day_title(self, day: Day) -> str:
@@ -165,7 +178,7 @@ class HtmlRenderer:
         key = (day.day, day.events)
         found = self._day_titles.get(key)
         if found is None:
-            found = self._day_titles[key] = _day_title(day)
+            found = self._day_titles[key] = _day_title(day, self.lang)
         return found
 
 
@@ -176,7 +189,14 @@ def _section(title: str, head: str, body: Sequence[str], *, fixed: bool = False)
     return f'<section class="day">\n<h2>{title}</h2>\n{table}\n</section>'
 
 
-def _details(details: Sequence[tuple[str, str]]) -> str:
+def _label(label: str, lang: Language) -> str:
+    """``<strong>Summary:</strong> ``: a label in bold, its colon as the language writes it."""
+    text = lang.gettext("{label}: ").format(label=label)
+    stripped = text.rstrip()
+    return f"<strong>{escape(stripped)}</strong>{text[len(stripped) :]}"
+
+
+def _details(details: Sequence[tuple[str, str]], lang: Language) -> str:
     items = "".join(f"<dt>{escape(label)}</dt><dd>{escape(value)}</dd>" for label, value in details)
     return f'<dl class="details">{items}</dl>'
 
@@ -194,27 +214,26 @@ def _lines(cell: Cell) -> str:
     return "<br>".join(escape(line) for line in cell)
 
 
-def _what(row: Row) -> str:
-    title = escape(title_text(row))
+def _what(row: Row, lang: Language) -> str:
+    title = escape(title_text(row, lang))
     status = marker(row)
-    if status == "cancelled":
-        title = f'<del>{title}</del><span class="badge">cancelled</span>'
-    elif status is not None:
-        title = f'{title}<span class="badge">{escape(status)}</span>'
-    people = people_text(row)
+    if status is not None:
+        badge = f'<span class="badge">{escape(status_text(status, lang))}</span>'
+        title = f"<del>{title}</del>{badge}" if status == "cancelled" else f"{title}{badge}"
+    people = people_text(row, lang)
     return f'{title}<div class="people">{escape(people)}</div>' if people else title
 
 
-def _where(row: Row) -> str:
+def _where(row: Row, lang: Language) -> str:
     """The place, and an online link that opens (``http``/``https`` only)."""
     url = row.online_url
     if not url or row.origin or row.destination:
-        return escape(row.where)
+        return escape(where_text(row, lang))
     link = _link(url)
     if row.venue_name:
-        place = ", ".join(p for p in (row.venue_name, row.room_name, row.city) if p)
-        return f"{escape(place)}<br>{link}"
-    return f"Online: {link}"
+        return f"{escape(place_text(row, lang))}<br>{link}"
+    online, _, after = lang.gettext("Online: {url}").partition("{url}")
+    return f"{escape(online)}{link}{escape(after)}"
 
 
 def _link(url: str) -> str:
@@ -224,25 +243,33 @@ def _link(url: str) -> str:
     return text
 
 
-def _day_title(day: Day) -> str:
-    title = escape(day_heading(day.day))
+def _day_title(day: Day, lang: Language) -> str:
+    title = escape(day_heading(day.day, lang))
     if day.events:
         events = "; ".join(escape(event) for event in day.events)
         title += f' <span class="events">· {events}</span>'
     return title
 
 
-def _grid_day(day: GridDay, view: TimeView) -> str:
-    headers = ["Start", *day.rooms]
+def _grid_day(day: GridDay, view: TimeView, lang: Language) -> str:
+    headers = [lang.gettext("Start"), *day.rooms]
     head = "<thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in headers) + "</tr></thead>"
     body = []
     for slot in day.slots:
-        cells = [
-            f'<td class="time">{escape(f"{slot.start:%H:%M} {abbreviation(slot.start)}")}</td>'
-        ]
+        cells = [f'<td class="time">{_lines((clock_text(slot.start, lang),))}</td>']
         for entries in slot.cells:
-            texts = (f"{_what(row)} (to {view.main_times(row)[1]:%H:%M})" for row in entries)
+            texts = (_until(row, view, lang) for row in entries)
             cells.append(f"<td>{'<br>'.join(texts)}</td>")
         body.append(f"<tr>{''.join(cells)}</tr>")
-    title = f'{escape(day_heading(day.day))} <span class="events">· {escape(day.venue)}</span>'
+    title = (
+        f'{escape(day_heading(day.day, lang))} <span class="events">· {escape(day.venue)}</span>'
+    )
     return _section(title, head, body)
+
+
+def _until(row: Row, view: TimeView, lang: Language) -> str:
+    """``Opening (to 10:30)`` in a room grid: the title (HTML) and when it ends."""
+    title, _, after = lang.gettext("{title} (to {time})").partition("{title}")
+    end = lang.formats.clock(view.main_times(row)[1])
+    before_time, _, tail = after.partition("{time}")
+    return f"{escape(title)}{_what(row, lang)}{escape(before_time + end + tail)}"

@@ -22,10 +22,13 @@ from planner.exporters.itinerary.text import (
     notes_text,
     pad,
     people_text,
+    status_text,
     summary_text,
     title_text,
+    where_text,
 )
-from planner.exporters.itinerary.timefmt import abbreviation, day_heading
+from planner.exporters.itinerary.timefmt import clock_text, day_heading
+from planner.languages import Language, language
 
 __all__ = ["MarkdownRenderer", "escape_markdown", "pipe_table"]
 
@@ -48,20 +51,23 @@ class MarkdownRenderer:
     content_type: ClassVar[str] = "text/markdown; charset=utf-8"
 
     def __init__(self, options: RenderOptions | None = None) -> None:
-        self._times = TimeCells()
+        self.lang = language((options or RenderOptions()).language)
+        self._times = TimeCells(self.lang)
         self._time_pieces: dict[Cell, Piece] = {}
         self._cells: dict[str, tuple[Piece, Piece, Piece]] = {}
         self._day_titles: dict[tuple[date, tuple[str, ...]], str] = {}
 
     def render(self, schedule: Schedule) -> str:
-        parts = [_header(schedule)]
+        lang = self.lang
+        parts = [_header(schedule, lang)]
         if isinstance(schedule, Agenda) and schedule.grid is not None:
-            parts.extend(_grid_day(day, schedule.view) for day in schedule.grid)
+            parts.extend(_grid_day(day, schedule.view, lang) for day in schedule.grid)
         else:
             parts.extend(self._days(schedule))
         if not schedule.days:
-            parts.append("Nothing is scheduled.")
-        parts.append(f"**Summary:** {escape_markdown(summary_text(schedule.summary))}")
+            parts.append(lang.gettext("Nothing is scheduled."))
+        summary = escape_markdown(summary_text(schedule.summary, lang))
+        parts.append(f"{_label(lang.gettext('Summary'), lang)}{summary}")
         return "\n\n".join(parts) + "\n"
 
     def _days(self, schedule: Schedule) -> list[str]:
@@ -72,7 +78,9 @@ class MarkdownRenderer:
         if second is not None:
             headers.append(view.second_label or "")
         notes = any(row.notes for row in rows)
-        headers.extend(("What", "Where", "Notes") if notes else ("What", "Where"))
+        lang = self.lang
+        texts_headings = [lang.gettext("What"), lang.gettext("Where"), lang.gettext("Notes")]
+        headers.extend(texts_headings if notes else texts_headings[:2])
         texts = 3 if notes else 2
         out = []
         index = 0
@@ -85,7 +93,10 @@ class MarkdownRenderer:
                     cells.append(self._time(second[index]))
                 what, *rest = self._texts(row)[:texts]
                 if several and row.event_title:
-                    what = _piece(f"{what[0]} · Event: {escape_markdown(row.event_title)}")
+                    event = lang.gettext("Event: {title}").format(
+                        title=escape_markdown(row.event_title)
+                    )
+                    what = _piece(f"{what[0]} · {event}")
                 cells.extend((what, *rest))
                 table.append(cells)
                 index += 1
@@ -101,9 +112,9 @@ class MarkdownRenderer:
     def _texts(self, row: Row) -> tuple[Piece, Piece, Piece]:
         found = self._cells.get(row.uid)
         if found is None:
-            found = self._cells[row.uid] = _row_pieces(row)
+            found = self._cells[row.uid] = _row_pieces(row, self.lang)
         if row.attendees is not None:  # who of the group attends: not kept
-            return (_piece(_what(row)), *found[1:])
+            return (_piece(_what(row, self.lang)), *found[1:])
         return found
 
     def _day_title(self, day: Day) -> str:
@@ -111,7 +122,7 @@ class MarkdownRenderer:
         key = (day.day, day.events)
         found = self._day_titles.get(key)
         if found is None:
-            found = self._day_titles[key] = _day_title(day)
+            found = self._day_titles[key] = _day_title(day, self.lang)
         return found
 
 
@@ -143,49 +154,65 @@ def _piece(text: str) -> Piece:
     return text, display_width(text)
 
 
-def _row_pieces(row: Row) -> tuple[Piece, Piece, Piece]:
+def _row_pieces(row: Row, lang: Language) -> tuple[Piece, Piece, Piece]:
     """What, where and notes; for a group's row, *what* without its attendees."""
     return (
-        _piece(_what(row.with_attendees(None) if row.attendees is not None else row)),
-        _piece(escape_markdown(row.where)),
+        _piece(_what(row.with_attendees(None) if row.attendees is not None else row, lang)),
+        _piece(escape_markdown(where_text(row, lang))),
         _piece(escape_markdown(notes_text(row))),
     )
 
 
-def _what(row: Row) -> str:
+def _what(row: Row, lang: Language) -> str:
     """Title (struck out when cancelled), its status, and who chairs, speaks, attends."""
-    title = escape_markdown(title_text(row))
+    title = escape_markdown(title_text(row, lang))
     status = marker(row)
     if status == "cancelled":
-        title = f"~~{title}~~ **cancelled**"
+        title = f"~~{title}~~ **{status_text(status, lang)}**"
     elif status is not None:
-        title = f"{title} *{status}*"
-    people = people_text(row)
+        title = f"{title} *{status_text(status, lang)}*"
+    people = people_text(row, lang)
     return f"{title} · {escape_markdown(people)}" if people else title
 
 
-def _header(schedule: Schedule) -> str:
+def _header(schedule: Schedule, lang: Language) -> str:
     header = schedule.header
-    lines = [f"# {header.title}: {escape_markdown(header.subject)}", ""]
-    lines.extend(f"- **{label}:** {escape_markdown(value)}" for label, value in header.details)
+    colon = lang.gettext("{label}: ")
+    lines = [f"# {colon.format(label=header.title)}{escape_markdown(header.subject)}", ""]
+    lines.extend(
+        f"- {_label(label, lang)}{escape_markdown(value)}" for label, value in header.details
+    )
     return "\n".join(lines).rstrip()
 
 
-def _day_title(day: Day) -> str:
-    title = day_heading(day.day)
+def _label(label: str, lang: Language) -> str:
+    """``**Summary:** ``: a label in bold, its colon as the language writes it."""
+    text = lang.gettext("{label}: ").format(label=label)
+    stripped = text.rstrip()
+    return f"**{stripped}**{text[len(stripped) :]}"
+
+
+def _day_title(day: Day, lang: Language) -> str:
+    title = day_heading(day.day, lang)
     if day.events:
         title += " · " + "; ".join(escape_markdown(event) for event in day.events)
     return title
 
 
-def _grid_day(day: GridDay, view: TimeView) -> str:
-    headers = ["Start", *(escape_markdown(room) for room in day.rooms)]
+def _grid_day(day: GridDay, view: TimeView, lang: Language) -> str:
+    headers = [lang.gettext("Start"), *(escape_markdown(room) for room in day.rooms)]
+    until = lang.gettext("{title} (to {time})")
     rows = []
     for slot in day.slots:
-        cells = [f"{slot.start:%H:%M} {abbreviation(slot.start)}"]
+        cells = [clock_text(slot.start, lang)]
         for entries in slot.cells:
-            texts = (f"{_what(row)} (to {view.main_times(row)[1]:%H:%M})" for row in entries)
+            texts = (
+                until.format(
+                    title=_what(row, lang), time=lang.formats.clock(view.main_times(row)[1])
+                )
+                for row in entries
+            )
             cells.append("<br>".join(texts))
         rows.append(cells)
-    title = f"{day_heading(day.day)} · {escape_markdown(day.venue)}"
+    title = f"{day_heading(day.day, lang)} · {escape_markdown(day.venue)}"
     return f"## {title}\n\n{pipe_table(headers, rows)}"

@@ -32,13 +32,18 @@ from planner.exporters.itinerary.text import (
     Cell,
     TimeCells,
     clean,
+    column_headings,
     display_width,
     notes_text,
+    pad,
     people_text,
     summary_text,
+    until_text,
     what_text,
+    where_text,
 )
-from planner.exporters.itinerary.timefmt import abbreviation, day_heading
+from planner.exporters.itinerary.timefmt import clock_text, day_heading
+from planner.languages import language
 
 __all__ = ["TABLE_FORMATS", "TableRenderer", "layout_table", "wrap"]
 
@@ -48,8 +53,9 @@ _NATIVE = {"simple": True, "plain": False}
 """Formats drawn here: whether a rule of dashes follows the header."""
 _MIN_TEXT = 12
 _TIME_WIDTH = 16
+_START_WIDTH = len("00:00 CEST")
+"""A room grid's start column is at least this wide."""
 _WEIGHTS = {"what": 4, "where": 3, "notes": 3}
-_HEADINGS = {"what": "What", "where": "Where", "notes": "Notes"}
 _WHAT_AND_EVENT = "what+event"
 """The *what* column on a day with several events: each row names its event."""
 
@@ -86,9 +92,11 @@ class TableRenderer:
             raise ValueError(f"`{options.tablefmt}` is not a table format; choose one of {choices}")
         self.width = options.width
         self.tablefmt = options.tablefmt
+        self.lang = language(options.language)
+        self._headings = column_headings(self.lang)
         self._rule = _NATIVE.get(options.tablefmt)
         self._joiner = "\n" if options.tablefmt in multiline_formats else " "
-        self._times = TimeCells()
+        self._times = TimeCells(self.lang)
         self._texts: dict[str, tuple[str, str, str]] = {}
         self._people_texts: dict[str, str] = {}
         self._cells: dict[tuple[str, str, int], Cell] = {}
@@ -103,26 +111,31 @@ class TableRenderer:
             parts.extend(self._grid_day(day, schedule.view) for day in schedule.grid)
         else:
             parts.extend(self._days(schedule))
+        lang = self.lang
         if not schedule.days:
-            parts.append("Nothing is scheduled.")
-        parts.append(self._paragraph("Summary: ", summary_text(schedule.summary)))
+            parts.append(lang.gettext("Nothing is scheduled."))
+        summary = lang.gettext("{label}: ").format(label=lang.gettext("Summary"))
+        parts.append(self._paragraph(summary, summary_text(schedule.summary, lang)))
         return "\n\n".join(parts) + "\n"
 
     # --- the parts of a page ------------------------------------------------------------
 
     def _header(self, schedule: Schedule) -> str:
         header = schedule.header
-        lines = [self._title(f"{header.title}: {clean(header.subject)}", "=")]
-        indent = max((len(label) for label, _ in header.details), default=0) + 2
+        colon = self.lang.gettext("{label}: ")
+        lines = [self._title(colon.format(label=header.title) + clean(header.subject), "=")]
+        labels = [colon.format(label=label) for label, _ in header.details]
+        indent = max((display_width(label) for label in labels), default=0)
         lines.extend(
-            self._paragraph(f"{label}:".ljust(indent), value) for label, value in header.details
+            self._paragraph(pad(label, indent), value)
+            for label, (_, value) in zip(labels, header.details, strict=True)
         )
         return "\n".join(lines)
 
     def _paragraph(self, label: str, text: str) -> str:
         """``label`` then ``text``, wrapped to the width with a hanging indent."""
-        lines = wrap(clean(text), max(self.width - len(label), _MIN_TEXT))
-        indent = " " * len(label)
+        lines = wrap(clean(text), max(self.width - display_width(label), _MIN_TEXT))
+        indent = " " * display_width(label)
         return self._outside(
             "\n".join(f"{indent if n else label}{line}" for n, line in enumerate(lines))
         )
@@ -162,12 +175,16 @@ class TableRenderer:
         times = [main] if second is None else [main, second]
         columns = ("what", "where", "notes") if any(r.notes for r in rows) else ("what", "where")
         headers = [view.main_label, *([view.second_label or ""] if second else [])]
-        headers.extend(_HEADINGS[column] for column in columns)
+        headers.extend(self._headings[column] for column in columns)
         # Time columns as wide as their longest cell, but at least 16 (09:00-10:30 CEST), so
         # that the text columns' widths, and the rows drawn with them, repeat between
         # itineraries.
         fixed = [
-            max(_TIME_WIDTH, len(header) + MIN_PADDING, *(len(ln) for cell in cells for ln in cell))
+            max(
+                _TIME_WIDTH,
+                display_width(header) + MIN_PADDING,
+                *(display_width(ln) for cell in cells for ln in cell),
+            )
             for header, cells in zip(headers, times, strict=False)
         ]
         shares = self._shares(rows, columns, len(headers), sum(fixed))
@@ -187,9 +204,9 @@ class TableRenderer:
         if len(when) > 1 or (other is not None and len(other) > 1):
             cells = [when] if other is None else [when, other]
             return draw_before(text, cells, layout.fixed, layout.blank)
-        left = when[0].ljust(layout.fixed[0])
+        left = pad(when[0], layout.fixed[0])
         if other is not None:
-            left = f"{left}  {other[0].ljust(layout.fixed[1])}"
+            left = f"{left}  {pad(other[0], layout.fixed[1])}"
         head = f"{left}  {text[0]}" if text[0] else left.rstrip()
         if len(text) == 1:
             return head
@@ -220,19 +237,23 @@ class TableRenderer:
         return tables
 
     def _grid_day(self, day: GridDay, view: TimeView) -> str:
-        room = self.width - _overhead(self.tablefmt, len(day.rooms) + 1) - len("00:00 CEST")
+        starts = [clock_text(slot.start, self.lang) for slot in day.slots]
+        start_width = max([_START_WIDTH, *(display_width(start) for start in starts)])
+        room = self.width - _overhead(self.tablefmt, len(day.rooms) + 1) - start_width
         width = max(_MIN_TEXT, room // len(day.rooms))
         rows: list[list[Cell]] = []
-        for slot in day.slots:
-            cells: list[Cell] = [(f"{slot.start:%H:%M} {abbreviation(slot.start)}",)]
+        for slot, start in zip(day.slots, starts, strict=True):
+            cells: list[Cell] = [(start,)]
             for entries in slot.cells:
-                texts = [_grid_text(row, view) for row in entries]
+                texts = [
+                    until_text(what_text(row, self.lang), row, view, self.lang) for row in entries
+                ]
                 cells.append(
                     tuple(line for text in texts for line in self._wrap(text, width)) or ("",)
                 )
             rows.append(cells)
-        title = self._title(f"{day_heading(day.day)} · {clean(day.venue)}", "-")
-        headers = ["Start", *(clean(room) for room in day.rooms)]
+        title = self._title(f"{day_heading(day.day, self.lang)} · {clean(day.venue)}", "-")
+        headers = [self.lang.gettext("Start"), *(clean(room) for room in day.rooms)]
         if self._rule is not None:
             table = layout_table(headers, rows, rule=self._rule)
         else:
@@ -246,7 +267,8 @@ class TableRenderer:
         found = self._day_titles.get(key)
         if found is None:
             events = "; ".join(clean(event) for event in day.events)
-            heading = f"{day_heading(day.day)} · {events}" if events else day_heading(day.day)
+            heading = day_heading(day.day, self.lang)
+            heading = f"{heading} · {events}" if events else heading
             found = self._day_titles[key] = self._title(heading, "-")
         return found
 
@@ -274,16 +296,18 @@ class TableRenderer:
         """Title, place and notes as one-line text, kept (the same for every reader)."""
         found = self._texts.get(row.uid)
         if found is None:
-            found = self._texts[row.uid] = (what_text(row), clean(row.where), notes_text(row))
+            lang = self.lang
+            found = (what_text(row, lang), clean(where_text(row, lang)), notes_text(row))
+            self._texts[row.uid] = found
         return found
 
     def _people(self, row: Row) -> str:
         """Chair, speakers and, in a group, who attends: kept unless it names attendees."""
         if row.attendees is not None:
-            return people_text(row)
+            return people_text(row, self.lang)
         found = self._people_texts.get(row.uid)
         if found is None:
-            found = self._people_texts[row.uid] = people_text(row)
+            found = self._people_texts[row.uid] = people_text(row, self.lang)
         return found
 
     def _lengths(self, row: Row) -> tuple[int, int, int]:
@@ -316,7 +340,8 @@ class TableRenderer:
         what, people = self._plain(row)[0], self._people(row)
         lines = [*self._wrap(what, width), *(self._wrap(people, width) if people else ())]
         if column == _WHAT_AND_EVENT and row.event_title:
-            lines.extend(self._wrap(f"Event: {clean(row.event_title)}", width))
+            event = self.lang.gettext("Event: {title}").format(title=clean(row.event_title))
+            lines.extend(self._wrap(event, width))
         return tuple(lines)
 
     def _wrap(self, text: str, width: int) -> Cell:
@@ -334,7 +359,10 @@ class TableRenderer:
         kept = self._longest.get  # once per row: looked up once
         lengths = [(row.attendees is None and kept(row.uid)) or self._lengths(row) for row in rows]
         longest = {
-            column: max(len(_HEADINGS[column]) + MIN_PADDING, *(item[at] for item in lengths))
+            column: max(
+                display_width(self._headings[column]) + MIN_PADDING,
+                *(item[at] for item in lengths),
+            )
             for at, column in enumerate(columns)
         }
         shares: dict[str, int] = {}
@@ -360,8 +388,3 @@ def _day_columns(day: Day, columns: tuple[str, ...]) -> tuple[str, ...]:
 def _overhead(tablefmt: str, count: int) -> int:
     """Columns taken by borders and padding: two spaces between cells, or ``| `` and `` |``."""
     return 2 * (count - 1) if tablefmt in _NATIVE else 3 * count + 1
-
-
-def _grid_text(row: Row, view: TimeView) -> str:
-    end = view.main_times(row)[1]
-    return f"{what_text(row)} (to {end:%H:%M})"

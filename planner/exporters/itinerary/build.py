@@ -40,6 +40,8 @@ from planner.exporters.itinerary.model import (
     TimeView,
     Window,
 )
+from planner.exporters.itinerary.text import travel_title
+from planner.languages import ENGLISH, Language
 from planner.timeline import Group, Person, Programme, Session
 
 __all__ = [
@@ -61,8 +63,10 @@ ALL_DAYS = Window()
 class ScheduleBuilder:
     """Builds itineraries and agendas of one programme, sharing rows between them."""
 
-    def __init__(self, programme: Programme) -> None:
+    def __init__(self, programme: Programme, lang: Language = ENGLISH) -> None:
         self.programme = programme
+        self.lang = lang
+        """The language of the schedules' words (the programme's texts are as written)."""
         self._session_rows: dict[int, tuple[Row, ...]] = {}
         """By ``id(session)``: the programme, and so every session, lives as long as this."""
         self._travel_rows: dict[str, tuple[Row, ...]] = {}
@@ -95,8 +99,9 @@ class ScheduleBuilder:
             if event is None or session.event_id == event:
                 rows.extend(kept(id(session)) or self.session_rows(session))
         rows = self._placed_rows(sorted_rows(self._in_window(rows, window)), person.timezone)
-        view = time_view(tz, person.timezone)
-        header = Header("Itinerary", person.name, self._person_details(person, view, window))
+        view = time_view(tz, person.timezone, self.lang)
+        details = self._person_details(person, view, window)
+        header = Header(self.lang.gettext("Itinerary"), person.name, details)
         return Itinerary(header, by_day(rows), summarise(rows), view, who=person.id)
 
     def _group(self, group: Group, window: Window, tz: str, event: str | None) -> Itinerary:
@@ -113,10 +118,15 @@ class ScheduleBuilder:
                 rows.append(row if attendees is None else row.with_attendees(attendees))
         home = common_zone(self.programme.people[member] for member in group.people)
         rows = self._placed_rows(sorted_rows(self._in_window(rows, window)), home)
-        view = time_view(tz, home)
-        members = ", ".join(self._names[member] for member in group.people)
-        details = (("Members", members), *window_details(window), ("Times", view_text(view)))
-        header = Header("Itinerary", group.name, details)
+        lang = self.lang
+        view = time_view(tz, home, lang)
+        members = lang.formats.names([self._names[member] for member in group.people])
+        details = (
+            (lang.gettext("Members"), members),
+            *window_details(window, lang),
+            (lang.gettext("Times"), view_text(view, lang)),
+        )
+        header = Header(lang.gettext("Itinerary"), group.name, details)
         return Itinerary(header, by_day(rows), summarise(rows), view, is_group=True, who=group.id)
 
     def _attendees(self, group: Group, people: Sequence[str]) -> tuple[str, ...] | None:
@@ -150,21 +160,22 @@ class ScheduleBuilder:
     def _person_details(
         self, person: Person, view: TimeView, window: Window
     ) -> tuple[tuple[str, str], ...]:
+        lang = self.lang
         details: list[tuple[str, str]] = []
         organisation = self.programme.organisations.get(person.organisation_id or "")
         if organisation is not None:
             name, short = organisation.name, organisation.short
             label = f"{name} ({short})" if short and short != name else name
-            details.append(("Organisation", label))
+            details.append((lang.gettext("Organisation"), label))
         if person.role:
-            details.append(("Role", person.role))
+            details.append((lang.gettext("Role"), person.role))
         if person.timezone is not None:
-            details.append(("Home time zone", person.timezone.key))
-        presence = presence_text(person)
+            details.append((lang.gettext("Home time zone"), lang.zone_name(person.timezone)))
+        presence = presence_text(person, lang)
         if presence:
-            details.append(("In the programme", presence))
-        details.extend(window_details(window))
-        details.append(("Times", view_text(view)))
+            details.append((lang.gettext("In the programme"), presence))
+        details.extend(window_details(window, lang))
+        details.append((lang.gettext("Times"), view_text(view, lang)))
         return tuple(details)
 
     # --- agendas -------------------------------------------------------------------------
@@ -193,24 +204,30 @@ class ScheduleBuilder:
             if event is None or session.event_id == event:
                 rows.extend(self.session_rows(session))
         rows = sorted_rows(self._in_window(rows, window))
-        view = time_view(tz, None)
+        view = time_view(tz, None, self.lang)
         days = by_day(rows)
-        grid = room_grid(days, programme.venues[venue], view) if venue and by_room else None
+        grid = (
+            room_grid(days, programme.venues[venue], view, self.lang) if venue and by_room else None
+        )
         header = self._agenda_header(event, venue, window, view)
         return Agenda(header, days, summarise(rows), view, grid=grid)
 
     def _agenda_header(
         self, event: str | None, venue: str | None, window: Window, view: TimeView
     ) -> Header:
+        lang = self.lang
         details: list[tuple[str, str]] = []
         if event is not None:
-            details.append(("Event", self.programme.events[event].title))
+            details.append((lang.gettext("Event"), self.programme.events[event].title))
         if venue is not None:
             place = self.programme.venues[venue]
-            details.append(("Venue", ", ".join(p for p in (place.name, place.city) if p)))
-        details.extend(window_details(window))
-        details.append(("Times", view_text(view)))
-        return Header("Agenda", self.programme.name, tuple(details))
+            comma = lang.pgettext("separator", ", ")
+            details.append(
+                (lang.gettext("Venue"), comma.join(p for p in (place.name, place.city) if p))
+            )
+        details.extend(window_details(window, lang))
+        details.append((lang.gettext("Times"), view_text(view, lang)))
+        return Header(lang.gettext("Agenda"), self.programme.name, tuple(details))
 
     # --- rows ------------------------------------------------------------------------------
 
@@ -230,7 +247,7 @@ class ScheduleBuilder:
                     uid=f"travel/{person.id}#{leg.index}",
                     kind=TRAVEL,
                     category=leg.mode,
-                    title=" ".join(part for part in (leg.mode.capitalize(), leg.ref) if part),
+                    title=travel_title(leg.mode, leg.ref, self.lang),
                     status="confirmed",
                     start=leg.depart,
                     end=leg.arrive,

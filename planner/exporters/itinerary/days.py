@@ -16,12 +16,12 @@ from planner.exporters.itinerary.model import (
     TimeView,
     Window,
 )
-from planner.exporters.itinerary.timefmt import moment_text, short_date
+from planner.exporters.itinerary.timefmt import moment_text
+from planner.languages import Language
 from planner.timeline import Person, Venue
 from planner.timeline.zones import get_zone
 
 __all__ = [
-    "WHOLE_VENUE",
     "by_day",
     "common_zone",
     "presence_text",
@@ -30,9 +30,6 @@ __all__ = [
     "summarise",
     "window_details",
 ]
-
-
-WHOLE_VENUE = "Whole venue"
 
 
 def summarise(rows: Iterable[Row]) -> Summary:
@@ -100,30 +97,38 @@ def common_zone(people: Iterable[Person]) -> ZoneInfo | None:
     return get_zone(key) if key else None
 
 
-def presence_text(person: Person) -> str | None:
+def presence_text(person: Person, lang: Language) -> str | None:
     arrival, departure = person.arrival, person.departure
     if arrival is None:
         return None
     if departure is None:
-        return f"from {moment_text(arrival)}"
-    return f"from {moment_text(arrival)} to {moment_text(departure)}"
+        return lang.gettext("from {start}").format(start=moment_text(arrival, lang))
+    return lang.gettext("from {start} to {end}").format(
+        start=moment_text(arrival, lang), end=moment_text(departure, lang)
+    )
 
 
-def window_details(window: Window) -> tuple[tuple[str, str], ...]:
+def window_details(window: Window, lang: Language) -> tuple[tuple[str, str], ...]:
     first, last = window.first_day, window.last_day
     if first is None and last is None:
         return ()
-    if first == last and first is not None:
-        return (("Dates", f"{short_date(first)} {first.year}"),)
-    parts = []
-    if first is not None:
-        parts.append(f"from {short_date(first)} {first.year}")
-    if last is not None:
-        parts.append(f"to {short_date(last)} {last.year}")
-    return (("Dates", " ".join(parts)),)
+    dated = lang.formats.dated
+    if first is not None and last is not None:
+        if first == last:
+            text = dated(first)
+        else:
+            text = lang.gettext("from {start} to {end}").format(start=dated(first), end=dated(last))
+    elif first is not None:
+        text = lang.gettext("from {start}").format(start=dated(first))
+    else:
+        assert last is not None
+        text = lang.gettext("to {end}").format(end=dated(last))
+    return ((lang.gettext("Dates"), text),)
 
 
-def room_grid(days: Sequence[Day], venue: Venue, view: TimeView) -> tuple[GridDay, ...]:
+def room_grid(
+    days: Sequence[Day], venue: Venue, view: TimeView, lang: Language
+) -> tuple[GridDay, ...]:
     """Each day at ``venue`` as start times by rooms; sessions without a room: whole venue."""
     grid = []
     for day in days:
@@ -143,7 +148,10 @@ def room_grid(days: Sequence[Day], venue: Venue, view: TimeView) -> tuple[GridDa
             GridDay(
                 day=day.day,
                 venue=venue.name,
-                rooms=tuple(venue.rooms[room].name if room else WHOLE_VENUE for room in columns),
+                rooms=tuple(
+                    venue.rooms[room].name if room else lang.gettext("Whole venue")
+                    for room in columns
+                ),
                 slots=tuple(
                     GridSlot(start, tuple(tuple(cell) for cell in cells))
                     for start, cells in slots.values()

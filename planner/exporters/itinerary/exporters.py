@@ -19,6 +19,7 @@ from planner.exporters.itinerary.as_table import TableRenderer
 from planner.exporters.itinerary.build import ScheduleBuilder, ScheduleError, check_time_choice
 from planner.exporters.itinerary.model import Schedule, Window
 from planner.exporters.itinerary.options import RenderOptions
+from planner.languages import language
 from planner.timeline import Programme
 
 __all__ = [
@@ -56,13 +57,16 @@ class _ScheduleExporter:
 
     def __init__(self, *, tz: str = "local", options: RenderOptions | None = None) -> None:
         self.tz = check_time_choice(tz)
-        self.renderer = self.renderer_class(options)
+        self.options = options or RenderOptions()
+        self.lang = language(self.options.language)
+        """The language of every schedule; raises ``NoCatalog`` for one planner lacks."""
+        self.renderer = self.renderer_class(self.options)
         self._builder: ScheduleBuilder | None = None
 
     def builder(self, programme: Programme) -> ScheduleBuilder:
         """The builder of ``programme``, kept while the same programme is exported."""
         if self._builder is None or self._builder.programme is not programme:
-            self._builder = ScheduleBuilder(programme)
+            self._builder = ScheduleBuilder(programme, self.lang)
         return self._builder
 
 

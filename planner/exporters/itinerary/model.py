@@ -103,17 +103,6 @@ class Row:
         # Instants, not wall-clock times: within one zone Python's subtraction ignores DST.
         return timedelta(seconds=self.ends_at - self.starts_at)
 
-    @property
-    def where(self) -> str:
-        """Venue, room and city; the route of a move; or the online link."""
-        if self.origin or self.destination:
-            return f"{self.origin or '?'} → {self.destination or '?'}"
-        if self.venue_name:
-            parts = [self.venue_name, self.room_name, self.city]
-            place = ", ".join(part for part in parts if part)
-            return f"{place} (online: {self.online_url})" if self.online_url else place
-        return f"Online: {self.online_url}" if self.online_url else ""
-
     def with_attendees(self, attendees: tuple[str, ...] | None) -> Row:
         return replace(self, attendees=attendees)
 
@@ -140,6 +129,8 @@ class TimeView:
     second_local: bool
     main_label: str
     second_label: str | None
+    main_is_home: bool = False
+    """The main column is the home zone's (``--tz home``)."""
 
     @property
     def has_second(self) -> bool:

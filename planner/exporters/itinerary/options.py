@@ -13,3 +13,5 @@ class RenderOptions:
     """Columns a text table may take (long text is wrapped to fit)."""
     tablefmt: str = "simple"
     """tabulate's table format, for ``--format table``."""
+    language: str = "en"
+    """The reader's language (a BCP 47 tag planner has a catalog for: see planner.languages)."""

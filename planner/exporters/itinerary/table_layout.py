@@ -65,7 +65,7 @@ def draw_before(text: Cell, times: Sequence[Cell], widths: Sequence[int], blank:
     for number, right in enumerate(text):
         if number < tall:
             cells = [cell[number] if number < len(cell) else "" for cell in times]
-            left = "  ".join([cell.ljust(width) for cell, width in zip(cells, widths, strict=True)])
+            left = "  ".join([pad(cell, width) for cell, width in zip(cells, widths, strict=True)])
             lines.append(f"{left}  {right}" if right else left.rstrip())
         else:
             lines.append(blank + right if right else "")
@@ -73,7 +73,7 @@ def draw_before(text: Cell, times: Sequence[Cell], widths: Sequence[int], blank:
         cells = [cell[number] if number < len(cell) else "" for cell in times]
         lines.append(
             "  ".join(
-                [cell.ljust(width) for cell, width in zip(cells, widths, strict=True)]
+                [pad(cell, width) for cell, width in zip(cells, widths, strict=True)]
             ).rstrip()
         )
     return "\n".join(lines)

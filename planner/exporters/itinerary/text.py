@@ -13,21 +13,28 @@ from functools import lru_cache
 
 from planner.exporters.itinerary.model import Row, Summary, TimeView
 from planner.exporters.itinerary.timefmt import all_day_text, duration_text, span_lines
+from planner.languages import ENGLISH, Language
 
 __all__ = [
     "Cell",
     "TimeCells",
     "clean",
+    "column_headings",
     "display_width",
     "marker",
     "notes_text",
     "pad",
     "people_text",
+    "place_text",
     "second_lines",
+    "status_text",
     "summary_text",
     "time_lines",
     "title_text",
+    "travel_title",
+    "until_text",
     "what_text",
+    "where_text",
 ]
 
 Cell = tuple[str, ...]
@@ -43,13 +50,14 @@ def clean(text: str) -> str:
     return _SPACE.sub(" ", _CONTROL.sub("", text)).strip()
 
 
-def title_text(row: Row) -> str:
+def title_text(row: Row, lang: Language = ENGLISH) -> str:
     """The title, and a move's duration: ``Bus to Pangyo (45m)``."""
     title = clean(row.title)
     if not row.moves:
         return title
     # A no-break space keeps "5h 30m" on one line when the title is wrapped.
-    return f"{title} ({duration_text(row.duration).replace(' ', NO_BREAK_SPACE)})"
+    length = duration_text(row.duration, lang).replace(" ", NO_BREAK_SPACE)
+    return lang.gettext("{title} ({duration})").format(title=title, duration=length)
 
 
 def marker(row: Row) -> str | None:
@@ -84,66 +92,111 @@ def pad(text: str, width: int) -> str:
     return text + " " * (width - display_width(text))
 
 
-def what_text(row: Row) -> str:
+def what_text(row: Row, lang: Language = ENGLISH) -> str:
     """The title as plain text: ``CANCELLED: Lunch``, ``Opening (tentative)``."""
     if row.cancelled:
-        return f"CANCELLED: {title_text(row)}"
-    return f"{title_text(row)} (tentative)" if row.status == "tentative" else title_text(row)
+        return lang.gettext("CANCELLED: {title}").format(title=title_text(row, lang))
+    if row.status == "tentative":
+        return lang.gettext("{title} (tentative)").format(title=title_text(row, lang))
+    return title_text(row, lang)
 
 
-def people_text(row: Row) -> str:
+def status_text(status: str, lang: Language = ENGLISH) -> str:
+    """``cancelled`` or ``tentative`` as a badge beside a title."""
+    if status == "cancelled":
+        return lang.pgettext("badge", "cancelled")
+    return lang.pgettext("badge", "tentative") if status == "tentative" else status
+
+
+def people_text(row: Row, lang: Language = ENGLISH) -> str:
     """``Chair: ...; Speakers: ...`` and, in a group's itinerary, who of the group attends."""
     parts = []
+    names = lang.formats.names
     if row.attendees is not None:
-        parts.append("Attending: " + (", ".join(row.attendees) or "nobody of the group"))
+        attending = names(row.attendees) or lang.gettext("nobody of the group")
+        parts.append(lang.gettext("Attending: {names}").format(names=attending))
     if row.chair:
-        parts.append(f"Chair: {row.chair}")
+        parts.append(lang.gettext("Chair: {name}").format(name=row.chair))
     if row.speakers:
-        parts.append("Speakers: " + ", ".join(row.speakers))
-    return clean("; ".join(parts))
+        parts.append(lang.gettext("Speakers: {names}").format(names=names(row.speakers)))
+    return clean(lang.pgettext("separator", "; ").join(parts))
+
+
+def where_text(row: Row, lang: Language = ENGLISH) -> str:
+    """Venue, room and city; the route of a move; or the online link."""
+    if row.origin or row.destination:
+        return f"{row.origin or '?'} → {row.destination or '?'}"
+    if row.venue_name:
+        place = place_text(row, lang)
+        if row.online_url:
+            return lang.gettext("{place} (online: {url})").format(place=place, url=row.online_url)
+        return place
+    return lang.gettext("Online: {url}").format(url=row.online_url) if row.online_url else ""
+
+
+def place_text(row: Row, lang: Language = ENGLISH) -> str:
+    """``Koreana Hotel, Conference room, Seoul``."""
+    parts = [part for part in (row.venue_name, row.room_name, row.city) if part]
+    return lang.pgettext("separator", ", ").join(parts)
 
 
 def notes_text(row: Row) -> str:
     return clean(row.notes) if row.notes else ""
 
 
-def time_lines(row: Row, view: TimeView) -> tuple[str, ...]:
+def time_lines(row: Row, view: TimeView, lang: Language = ENGLISH) -> tuple[str, ...]:
     """The main time column: one line in one zone and day, else two (see span_lines)."""
     if row.all_day:
-        return (all_day_text(row.day, row.last_day),)
+        return (all_day_text(row.day, row.last_day, lang),)
     start, end = view.main_times(row)
-    return span_lines(start, end, row.day)
+    return span_lines(start, end, row.day, lang)
 
 
-def second_lines(row: Row, view: TimeView) -> tuple[str, ...]:
+def second_lines(row: Row, view: TimeView, lang: Language = ENGLISH) -> tuple[str, ...]:
     """The second time column, empty where it reads the same as the main one."""
     times = view.second_times(row)
-    return () if times is None else span_lines(times[0], times[1], row.day)
+    return () if times is None else span_lines(times[0], times[1], row.day, lang)
 
 
-def summary_text(summary: Summary) -> str:
+def summary_text(summary: Summary, lang: Language = ENGLISH) -> str:
     """``21 sessions, 29h 45m; 2 travel legs and 8 transfers, 18h 35m; cities: Seoul``."""
-    parts = [_count(summary.sessions, "session")]
+    with_time = lang.gettext("{what}, {time}")
+    count = summary.sessions
+    sessions = lang.ngettext("{count} session", "{count} sessions", count).format(count=count)
     if summary.session_time:
-        parts[0] += f", {duration_text(summary.session_time)}"
+        sessions = with_time.format(what=sessions, time=duration_text(summary.session_time, lang))
     if summary.all_day:
-        parts[0] += f" (and {_count(summary.all_day, 'all-day entry', 'all-day entries')})"
-    moves = [
-        _count(summary.travel_legs, "travel leg") if summary.travel_legs else "",
-        _count(summary.transfers, "transfer") if summary.transfers else "",
-    ]
-    if any(moves):
-        joined = " and ".join(move for move in moves if move)
-        parts.append(f"{joined}, {duration_text(summary.travel_time)}")
+        also = lang.ngettext(
+            "{sessions} (and {count} all-day entry)",
+            "{sessions} (and {count} all-day entries)",
+            summary.all_day,
+        )
+        sessions = also.format(sessions=sessions, count=summary.all_day)
+    parts = [sessions]
+    moves = _moves(summary, lang)
+    if moves:
+        parts.append(with_time.format(what=moves, time=duration_text(summary.travel_time, lang)))
     if summary.cancelled:
-        parts.append(f"{summary.cancelled} cancelled")
+        count = summary.cancelled
+        parts.append(
+            lang.ngettext("{count} cancelled", "{count} cancelled", count).format(count=count)
+        )
     if summary.cities:
-        parts.append("cities: " + ", ".join(clean(city) for city in summary.cities))
-    return "; ".join(parts)
+        cities = lang.formats.names([clean(city) for city in summary.cities])
+        parts.append(lang.gettext("cities: {cities}").format(cities=cities))
+    return lang.pgettext("separator", "; ").join(parts)
 
 
-def _count(number: int, singular: str, plural: str | None = None) -> str:
-    return f"{number} {singular if number == 1 else plural or singular + 's'}"
+def _moves(summary: Summary, lang: Language = ENGLISH) -> str:
+    """``2 travel legs and 8 transfers``, either alone, or nothing."""
+    legs, transfers = summary.travel_legs, summary.transfers
+    leg_text = lang.ngettext("{count} travel leg", "{count} travel legs", legs).format(count=legs)
+    transfer_text = lang.ngettext("{count} transfer", "{count} transfers", transfers).format(
+        count=transfers
+    )
+    if legs and transfers:
+        return lang.gettext("{legs} and {transfers}").format(legs=leg_text, transfers=transfer_text)
+    return leg_text if legs else transfer_text if transfers else ""
 
 
 _BLANK: Cell = ("",)
@@ -156,7 +209,8 @@ class TimeCells:
     person) and the view's zones.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, lang: Language = ENGLISH) -> None:
+        self.lang = lang
         self._found: dict[tuple[object, ...], Cell] = {}
 
     def columns(self, rows: Sequence[Row], view: TimeView) -> tuple[list[Cell], list[Cell] | None]:
@@ -189,7 +243,40 @@ class TimeCells:
             )
             cell = found((*key, view_key, second))
             if cell is None:
-                cell = second_lines(row, view) if second else time_lines(row, view)
+                lang = self.lang
+                cell = second_lines(row, view, lang) if second else time_lines(row, view, lang)
                 self._found[(*key, view_key, second)] = cell
             cells.append(cell)
         return cells
+
+
+def travel_title(mode: str, reference: str | None, lang: Language = ENGLISH) -> str:
+    """``Flight KE 690``, ``Train``: the mode in the reader's words, then the reference."""
+    modes = {
+        "flight": lang.pgettext("travel", "Flight"),
+        "train": lang.pgettext("travel", "Train"),
+        "bus": lang.pgettext("travel", "Bus"),
+        "car": lang.pgettext("travel", "Car"),
+        "ship": lang.pgettext("travel", "Ship"),
+        "walk": lang.pgettext("travel", "Walk"),
+        "other": lang.pgettext("travel", "Other"),
+    }
+    name = modes.get(mode, mode.capitalize())
+    if not reference:
+        return name
+    return lang.gettext("{mode} {reference}").format(mode=name, reference=reference)
+
+
+def column_headings(lang: Language = ENGLISH) -> dict[str, str]:
+    """The headings of the text columns: ``what``, ``where`` and ``notes``."""
+    return {
+        "what": lang.gettext("What"),
+        "where": lang.gettext("Where"),
+        "notes": lang.gettext("Notes"),
+    }
+
+
+def until_text(title: str, row: Row, view: TimeView, lang: Language = ENGLISH) -> str:
+    """``Opening (to 10:30)``: an entry of a room grid, ``title`` as the format writes it."""
+    end = lang.formats.clock(view.main_times(row)[1])
+    return lang.gettext("{title} (to {time})").format(title=title, time=end)
