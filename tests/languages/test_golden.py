@@ -12,8 +12,9 @@ import pytest
 from typer.testing import CliRunner
 
 from planner.cli import app
+from planner.exporters import registry
 from planner.exporters.base import Selection
-from planner.exporters.itinerary import AGENDA_EXPORTERS, ITINERARY_EXPORTERS, RenderOptions
+from planner.exporters.itinerary import AgendaExporter, ItineraryExporter, RenderOptions
 from planner.languages import languages
 from tests.conftest import EVENTS_YAML
 from tests.itinerary.conftest import WIDTH, check_golden, programme
@@ -26,9 +27,9 @@ DELEGATE = "vietnam-delegate-1"
 @pytest.mark.parametrize("output", ["table", "markdown", "html"])
 @pytest.mark.parametrize("tag", languages())
 def test_itinerary_in_every_language(tag: str, output: str) -> None:
-    exporter = ITINERARY_EXPORTERS[output](options=RenderOptions(width=WIDTH, language=tag))
-    data = exporter.export(programme("bundled"), Selection(person=DELEGATE))
-    text = data.decode("utf-8") if isinstance(data, bytes) else data
+    found = registry.get("itinerary", output).exporter_as(ItineraryExporter)
+    exporter = found(options=RenderOptions(width=WIDTH, language=tag))
+    text = exporter.render(programme("bundled"), Selection(person=DELEGATE))
     check_golden(GOLDEN / tag / f"{DELEGATE}.{exporter.extension}", text)
 
 
@@ -36,13 +37,16 @@ def test_itinerary_in_every_language(tag: str, output: str) -> None:
 def test_room_grid_and_csv_headers(tag: str) -> None:
     options = RenderOptions(width=WIDTH, language=tag)
     selection = Selection(venue="casa-asia-madrid")
-    grid = AGENDA_EXPORTERS["markdown"](options=options, by_room=True)
-    data = grid.export(programme("bundled"), selection)
-    text = data.decode("utf-8") if isinstance(data, bytes) else data
+    grid = _agenda("markdown")(options=options, by_room=True)
+    text = grid.render(programme("bundled"), selection)
     check_golden(GOLDEN / tag / "agenda.casa-asia-madrid.md", text)
-    csv = AGENDA_EXPORTERS["csv"](options=options).export(programme("bundled"), selection)
-    header = (csv.decode("utf-8") if isinstance(csv, bytes) else csv).splitlines()[0]
+    csv = _agenda("csv")(options=options).render(programme("bundled"), selection)
+    header = csv.splitlines()[0]
     check_golden(GOLDEN / tag / "agenda.header.csv", header + "\n")
+
+
+def _agenda(output: str) -> type[AgendaExporter]:
+    return registry.get("agenda", output).exporter_as(AgendaExporter)
 
 
 def test_itinerary_lang_option_through_the_cli() -> None:
