@@ -7,6 +7,7 @@ import typer
 from planner.cli.agenda import agenda
 from planner.cli.build import build
 from planner.cli.diff import diff
+from planner.cli.frab import frab
 from planner.cli.ics import ics
 from planner.cli.itinerary import itinerary
 from planner.cli.listing import list_entries
@@ -35,6 +36,7 @@ app.command()(rules)
 app.command()(ics)
 app.command()(itinerary)
 app.command()(agenda)
+app.command()(frab)
 app.command()(diff)
 app.command(name="list")(list_entries)
 app.command()(schema)

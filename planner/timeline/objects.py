@@ -18,6 +18,7 @@ __all__ = [
     "Event",
     "Geo",
     "Group",
+    "Link",
     "Occurrence",
     "OpeningHours",
     "Organisation",
@@ -25,6 +26,7 @@ __all__ = [
     "Room",
     "Session",
     "Span",
+    "Track",
     "TravelLeg",
     "Unavailability",
     "Venue",
@@ -43,6 +45,26 @@ class Organisation:
     @property
     def label(self) -> str:
         return self.short or self.name
+
+
+@dataclass(frozen=True, slots=True)
+class Track:
+    """A thread through a conference's sessions (a topic), with the colour apps draw it in."""
+
+    id: str
+    name: str
+    color: str | None
+    """``#rrggbb``, or None."""
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A web address attached to a session: slides, a paper, a recording."""
+
+    url: str
+    title: str | None = None
+    type: str | None = None
+    """What it is: slides, paper, web, blog, article, media, related or activitypub."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,6 +257,21 @@ class Session:
     location: Location
     spans: tuple[Span, ...]
     """When each occurrence happens, in order; ``occurrences`` pairs them with the session."""
+    # What conference schedules carry (frab, pretalx); all optional.
+    uid: str | None = None
+    """An external stable identifier (a frab GUID): the calendar UID and every export's id."""
+    url: str | None = None
+    language: str | None = None
+    """BCP 47 tag: en, de, pt-BR."""
+    subtitle: str | None = None
+    abstract: str | None = None
+    """A short summary; ``description`` is the long text."""
+    track_id: str | None = None
+    recording: bool = True
+    """False when the speakers opted out of recording and streaming."""
+    links: tuple[Link, ...] = ()
+    hosts: tuple[str, ...] = ()
+    """People who book the session and need not attend all of it (ids as written)."""
 
     @cached_property
     def occurrences(self) -> tuple[Occurrence, ...]:

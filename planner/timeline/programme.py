@@ -17,6 +17,7 @@ from planner.timeline.objects import (
     Organisation,
     Person,
     Session,
+    Track,
     TravelLeg,
     Venue,
 )
@@ -53,6 +54,8 @@ class Programme:
     ``rules`` (``("long-day", "max_hours")``); ``()`` is the ``rules`` key itself."""
     open_sessions: tuple[OpenSession, ...] = ()
     """Sessions with a ``window``: the open ones (no time yet) and the placed ones."""
+    tracks: Mapping[str, Track] = field(default_factory=dict)
+    """Tracks declared under ``tracks:``, id -> track, in file order."""
 
     @cached_property
     def sessions(self) -> tuple[Session, ...]:

@@ -37,6 +37,7 @@ from planner.exporters.ics.when import (
     session_times,
     stretched_occurrences,
 )
+from planner.exporters.ids import session_uid
 from planner.timeline import Person, Programme, Session, TravelLeg, Venue
 
 __all__ = ["Rendered", "Revision", "VeventWriter", "ZoneSpan", "session_uid"]
@@ -63,11 +64,6 @@ class Revision:
 
     sequence: int
     modified: datetime
-
-
-def session_uid(session: Session, uid_domain: str) -> str:
-    """The UID of a session's VEVENT: stable while its event and session ids are."""
-    return f"{session.id}.{session.event_id}@{uid_domain}"
 
 
 @dataclass(frozen=True, slots=True)

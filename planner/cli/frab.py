@@ -1,0 +1,68 @@
+"""``planner frab``: the schedule for conference apps (frab/c3voc schedule.xml or .json)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from planner.cli.common import FileOption, MaxSizeOption, checked_or_exit, fail
+from planner.exporters.base import Selection
+
+__all__ = ["frab"]
+
+
+class FrabFormat(StrEnum):
+    xml = "xml"
+    json = "json"
+
+
+def frab(
+    file: FileOption = Path("events.yaml"),
+    output_format: Annotated[
+        FrabFormat,
+        typer.Option("--format", help="xml (schedule.xml) or json (schedule.json)."),
+    ] = FrabFormat.xml,
+    event: Annotated[
+        str | None,
+        typer.Option(help="Only this event (an id); default: every event.", metavar="ID"),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to this file; default: standard output."),
+    ] = None,
+    max_file_size: MaxSizeOption = None,
+) -> None:
+    """Write the schedule that conference apps read offline (Giggity, EventFahrplan,
+    ConfClerk, pyfahrplan): frab/c3voc schedule.xml or schedule.json.
+
+    Every session keeps its guid across builds (its uid, or a UUIDv5 of its calendar UID),
+    and the same programme gives the same bytes. A programme with errors writes nothing.
+
+    Example: planner frab --event asia-innova-2017 -o schedule.xml
+    Example: planner frab --format json -o schedule.json
+    """
+    from planner.exporters.frab import FrabJsonExporter, FrabXmlExporter
+    from planner.exporters.ics import UnknownId
+    from planner.exporters.ics.feed import check_selection
+    from planner.output import write_atomic
+
+    if output is not None and output.is_dir():
+        fail(f"{output} is a folder; give a file name (schedule.xml)")
+    programme = checked_or_exit(file, max_file_size)
+    selection = Selection(event=event)
+    try:
+        check_selection(programme, selection)
+    except UnknownId as error:
+        fail(str(error))
+    exporter = FrabXmlExporter() if output_format is FrabFormat.xml else FrabJsonExporter()
+    data = exporter.export(programme, selection)
+    if output is None:
+        typer.echo(data, nl=False)
+        return
+    try:
+        write_atomic(output, data)
+    except OSError as error:
+        fail(f"cannot write {output}: {error.strerror or error}", 1)
