@@ -9,22 +9,24 @@ from typing import Annotated
 import typer
 
 from planner.cli.common import FileOption, MaxSizeOption, checked_or_exit, fail
-from planner.exporters.base import Selection
+from planner.exporters import registry
+from planner.exporters.base import Exporter, Selection
 
-__all__ = ["frab"]
+__all__ = ["FrabFormat", "frab"]
 
-
-class FrabFormat(StrEnum):
-    xml = "xml"
-    json = "json"
+FrabFormat = StrEnum(  # type: ignore[misc]
+    "FrabFormat", {name: name for name in registry.names("schedule")}
+)
+"""The registry's schedule formats, as a --format choice."""
+_XML = FrabFormat("xml")
 
 
 def frab(
     file: FileOption = Path("events.yaml"),
     output_format: Annotated[
         FrabFormat,
-        typer.Option("--format", help="xml (schedule.xml) or json (schedule.json)."),
-    ] = FrabFormat.xml,
+        typer.Option("--format", help=f"{registry.help_text('schedule')}."),
+    ] = _XML,
     event: Annotated[
         str | None,
         typer.Option(help="Only this event (an id); default: every event.", metavar="ID"),
@@ -44,7 +46,6 @@ def frab(
     Example: planner frab --event asia-innova-2017 -o schedule.xml
     Example: planner frab --format json -o schedule.json
     """
-    from planner.exporters.frab import FrabJsonExporter, FrabXmlExporter
     from planner.exporters.ics import UnknownId
     from planner.exporters.ics.feed import check_selection
     from planner.output import write_atomic
@@ -57,7 +58,7 @@ def frab(
         check_selection(programme, selection)
     except UnknownId as error:
         fail(str(error))
-    exporter = FrabXmlExporter() if output_format is FrabFormat.xml else FrabJsonExporter()
+    exporter: Exporter = registry.get("schedule", str(output_format)).exporter()()
     data = exporter.export(programme, selection)
     if output is None:
         typer.echo(data, nl=False)

@@ -30,11 +30,11 @@ __all__ = [
     "published",
 ]
 
-Kind = Literal["feed", "itinerary", "agenda", "listing", "report", "diff"]
+Kind = Literal["feed", "itinerary", "agenda", "schedule", "listing", "report", "diff"]
 """What an output is of, which also says what its exporter reads: a programme (``feed``,
-``itinerary``, ``agenda``, ``listing``: :class:`~planner.exporters.base.Exporter`), the
-diagnostics of a check (``report``: ``ReportExporter``) or a comparison (``diff``:
-``DiffExporter``)."""
+``itinerary``, ``agenda``, ``schedule``, ``listing``:
+:class:`~planner.exporters.base.Exporter`), the diagnostics of a check (``report``:
+``ReportExporter``) or a comparison (``diff``: ``DiffExporter``)."""
 KINDS: tuple[Kind, ...] = get_args(Kind)
 T = TypeVar("T")
 
@@ -114,6 +114,11 @@ FORMATS: tuple[Format, ...] = (
            "JSON, a list of items"),
     Format("agenda", "html", "html", _HTML, f"{_ITINERARY}:HtmlAgenda",
            "a page that prints on A4", site="agenda.html", label="printable page"),
+    Format("schedule", "xml", "xml", "application/vnd.c3voc.schedule+xml",
+           "planner.exporters.frab:FrabXmlExporter", "frab/c3voc schedule.xml",
+           site="schedule", label="schedule.xml"),
+    Format("schedule", "json", "json", _JSON, "planner.exporters.frab:FrabJsonExporter",
+           "c3voc schedule.json", site="schedule", label="schedule.json"),
     Format("listing", "table", "txt", _TEXT, f"{_LISTING}:TableListing",
            "a text table, see --tablefmt"),
     Format("listing", "json", "json", _JSON, f"{_LISTING}:JsonListing",

@@ -43,6 +43,13 @@ def site_links(programme: Programme) -> Links:
         itineraries=itineraries,
         agenda={entry.label: str(entry.site) for entry in _published("agenda")},
         diagnostics=_site("report", "json"),
+        schedules={
+            key: {
+                entry.label: f"{entry.site}/{key}/schedule.{entry.extension}"
+                for entry in _published("schedule")
+            }
+            for key in programme.events
+        },
     )
 
 

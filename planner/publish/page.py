@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from html import escape
 from urllib.parse import quote, urlsplit
@@ -52,6 +52,8 @@ class Links:
     """person or group id -> {format label: path}"""
     agenda: Mapping[str, str]
     diagnostics: str
+    schedules: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    """event id -> {format label: path} of its conference-app schedule (schedule.xml...)"""
 
 
 def render_index(
@@ -150,10 +152,17 @@ def _events(programme: Programme, links: Links, feed: _FeedLink) -> str:
             f'<td class="nowrap">{escape(_span(*_event_days(event)))}</td>'
             f'<td class="num">{len(event.sessions)}</td>'
             f'<td class="{status}">{status}</td>'
-            f'<td class="nowrap">{feed(links.event_feeds[event.id])}</td></tr>'
+            f'<td class="nowrap">{feed(links.event_feeds[event.id])}</td>'
+            f'<td class="nowrap">{_schedule_links(links.schedules.get(event.id, {}))}</td></tr>'
         )
-    head = ("Event", "Kind", "Dates", "#Sessions", "Status", "Feed")
+    head = ("Event", "Kind", "Dates", "#Sessions", "Status", "Feed", "For conference apps")
     return _section("events", len(rows), head, rows)
+
+
+def _schedule_links(paths: Mapping[str, str]) -> str:
+    return " ".join(
+        f'<a href="{escape(quote(path))}">{escape(label)}</a>' for label, path in paths.items()
+    )
 
 
 def _days(programme: Programme) -> str:

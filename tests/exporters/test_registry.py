@@ -26,6 +26,7 @@ PROTOCOL = {
     "feed": "Exporter",
     "itinerary": "Exporter",
     "agenda": "Exporter",
+    "schedule": "Exporter",
     "listing": "Exporter",
     "report": "ReportExporter",
     "diff": "DiffExporter",
@@ -167,6 +168,7 @@ def test_every_format_is_in_the_docs_table() -> None:
     [
         ("planner.cli.itinerary", "OutputFormat", "itinerary"),
         ("planner.cli.agenda", "AgendaFormat", "agenda"),
+        ("planner.cli.frab", "FrabFormat", "schedule"),
         ("planner.cli.validate", "ReportFormat", "report"),
         ("planner.cli.diff", "DiffFormat", "diff"),
         ("planner.cli.listing", "ListFormat", "listing"),

@@ -68,6 +68,7 @@ def _expected_files(programme: Programme) -> set[str]:
         files |= {
             f"itineraries/{folder}/{some_id}.{ext}" for some_id in ids for ext in ("md", "html")
         }
+    files |= {f"schedule/{key}/schedule.{ext}" for key in programme.events for ext in ("xml", "json")}
     return files
 
 
@@ -128,7 +129,7 @@ def test_the_defaults_are_events_yaml_and_build(
     monkeypatch.chdir(small.parent)
     result = run_build()
     assert result.exit_code == 0, result.output
-    assert result.stdout == "Built 10 files in build/ (open build/index.html).\n"
+    assert result.stdout == "Built 12 files in build/ (open build/index.html).\n"
     assert result.stderr == ""  # no progress line when not on a terminal
     assert (small.parent / "build" / "itineraries" / "people" / "kim.html").is_file()
 
@@ -138,7 +139,7 @@ def test_a_new_build_replaces_the_previous_one_whole(small: Path, previous: Path
     result = run_build("-f", str(small), "-o", str(previous))
     assert result.exit_code == 0, result.output
     assert not stale.exists()
-    assert len(tree(previous)) == 10
+    assert len(tree(previous)) == 12
     assert _siblings(previous) == ["build"]
 
 

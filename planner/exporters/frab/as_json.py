@@ -9,6 +9,7 @@ written in the frab shape (``id``, ``guid``, ``public_name``) without pretalx's 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any, ClassVar
 
 from planner.exporters.base import Selection
@@ -24,7 +25,7 @@ SCHEMA_URL = "https://c3voc.de/schedule/schema.json"
 class FrabJsonExporter:
     """``planner frab --format json``: the same schedule as JSON, for apps and pyfahrplan."""
 
-    name: ClassVar[str] = "frab-json"
+    name: ClassVar[str] = "json"
     extension: ClassVar[str] = "json"
     content_type: ClassVar[str] = "application/json"
 
@@ -37,6 +38,12 @@ class FrabJsonExporter:
         }
         return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
+
+    def files(self, programme: Programme, selection: Selection) -> Iterator[tuple[str, bytes]]:
+        """``EVENT/schedule.json`` for each event: a conference app follows one event."""
+        for event_id in programme.events:
+            if selection.event in (None, event_id):
+                yield f"{event_id}/schedule.json", self.export(programme, Selection(event=event_id))
 
 def _conference(conference: Conference) -> dict[str, Any]:
     found: dict[str, Any] = {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from typing import ClassVar
 
 from planner.exporters.base import Selection
@@ -21,7 +22,7 @@ _VOC_SLUG = re.compile(r"^[a-z0-9_]{4,}-[a-z0-9\-_]{4,}$")
 class FrabXmlExporter:
     """``planner frab --format xml``: days, rooms and events for Giggity, EventFahrplan..."""
 
-    name: ClassVar[str] = "frab-xml"
+    name: ClassVar[str] = "xml"
     extension: ClassVar[str] = "xml"
     content_type: ClassVar[str] = "application/vnd.c3voc.schedule+xml"
 
@@ -37,6 +38,12 @@ class FrabXmlExporter:
         body = ET.tostring(root, encoding="unicode")
         return ('<?xml version="1.0" encoding="utf-8"?>\n' + body + "\n").encode("utf-8")
 
+
+    def files(self, programme: Programme, selection: Selection) -> Iterator[tuple[str, bytes]]:
+        """``EVENT/schedule.xml`` for each event: a conference app follows one event."""
+        for event_id in programme.events:
+            if selection.event in (None, event_id):
+                yield f"{event_id}/schedule.xml", self.export(programme, Selection(event=event_id))
 
 def _text(parent: ET.Element, tag: str, value: str | None, **attributes: str) -> ET.Element:
     element = ET.SubElement(parent, tag, attributes)
