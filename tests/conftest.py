@@ -1,10 +1,16 @@
 from __future__ import annotations
 
 import os
+import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
+
+from planner.codes import CODES
+from planner.diagnostics import Diagnostic
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -37,6 +43,29 @@ GIT_ENV = {
     "GIT_COMMITTER_NAME": "planner tests",
     "GIT_COMMITTER_EMAIL": "tests@example.org",
 }
+
+
+_undeclared: list[str] = []
+_diagnostic_init = Diagnostic.__init__
+
+
+def _declared_only(self: Diagnostic, code: str, *args: Any, **kwargs: Any) -> None:
+    """Diagnostic.__init__ that notes a code planner emits without declaring it."""
+    caller = sys._getframe(1).f_globals.get("__name__", "")
+    if caller.startswith("planner") and code not in CODES:
+        _undeclared.append(f"`{code}` (from {caller})")
+    _diagnostic_init(self, code, *args, **kwargs)
+
+
+Diagnostic.__init__ = _declared_only  # type: ignore[method-assign]
+
+
+@pytest.fixture(autouse=True)
+def _every_code_is_declared() -> Iterator[None]:
+    """Fail any test during which planner emits a code missing from planner/codes.py."""
+    _undeclared.clear()
+    yield
+    assert not _undeclared, f"declare these codes in planner/codes.py: {sorted(set(_undeclared))}"
 
 
 @pytest.fixture

@@ -22,49 +22,17 @@ from typing import Any
 from urllib.parse import quote
 
 from planner import __version__
+from planner.codes import CODES
 from planner.diagnostics import Diagnostic, Location, Severity
 from planner.rules.registry import RULES
 
-__all__ = ["LOADER_CODES", "SARIF_SCHEMA", "render_sarif", "sarif_log"]
+__all__ = ["SARIF_SCHEMA", "render_sarif", "sarif_log"]
 
 SARIF_SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 )
 SARIF_VERSION = "2.1.0"
 FINGERPRINT_KEY = "plannerDiagnostic/v1"
-
-LOADER_CODES: dict[str, tuple[str, Severity]] = {
-    "yaml-syntax": ("The file is not valid YAML.", Severity.ERROR),
-    "yaml-tag": ("A YAML tag that would construct an object is not allowed.", Severity.ERROR),
-    "yaml-alias-limit": ("YAML aliases expand beyond the allowed size.", Severity.ERROR),
-    "duplicate-key": ("A key appears twice in the same mapping.", Severity.ERROR),
-    "empty-file": ("The file is empty.", Severity.ERROR),
-    "encoding": ("The file is not UTF-8 text.", Severity.ERROR),
-    "file-too-large": ("The file is larger than the size limit.", Severity.ERROR),
-    "not-a-file": (
-        "A programme file is a folder, device or pipe, not a regular file.",
-        Severity.ERROR,
-    ),
-    "yaml-node-limit": (
-        "The programme holds more YAML values than the node budget.",
-        Severity.ERROR,
-    ),
-    "value-out-of-range": (
-        "A number, date or duration is outside the range planner reads.",
-        Severity.ERROR,
-    ),
-    "include-error": ("An included file cannot be read or is not allowed.", Severity.ERROR),
-    "schema": ("An entry does not follow the programme format.", Severity.ERROR),
-    "duplicate-id": ("An id is defined twice.", Severity.ERROR),
-    "unknown-reference": ("A reference names an id that does not exist.", Severity.ERROR),
-    "invalid-timezone": ("A time zone is not an IANA zone name.", Severity.ERROR),
-    "end-before-start": ("Something ends before it starts.", Severity.ERROR),
-    "nonexistent-time": ("A local time falls in a daylight-saving gap.", Severity.ERROR),
-    "ambiguous-time": ("A local time happens twice (daylight saving ends).", Severity.WARNING),
-    "group-cycle": ("Groups contain each other in a cycle.", Severity.ERROR),
-    "invalid-repeat": ("A repeat rule (RRULE) cannot be used.", Severity.ERROR),
-}
-"""Codes the loader reports, with a one-line description and their severity."""
 
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
@@ -84,13 +52,12 @@ def _information_uri() -> str | None:
 
 
 def _rule_catalogue() -> dict[str, dict[str, Any]]:
-    """Every code planner can report, as SARIF rules: the loader's and the registry's."""
+    """Every code planner can report (planner.codes), as SARIF rules; a rule's with its page."""
     catalogue = {
-        code: _descriptor(code, summary, severity)
-        for code, (summary, severity) in LOADER_CODES.items()
+        code: _descriptor(code, found.summary, found.severity) for code, found in CODES.items()
     }
     for rule in RULES.values():
-        descriptor = _descriptor(rule.code, rule.summary, rule.default_severity)
+        descriptor = catalogue[rule.code]
         what = rule.sections().get("What it does")
         if what:
             descriptor["fullDescription"] = {"text": what}

@@ -1,10 +1,11 @@
 """What every rule is: a code, a default severity, documented settings and a check.
 
 A rule is a small class in its own module (``planner/rules/<code>.py``), listed once in
-:mod:`planner.rules.registry`. Its docstring is its documentation, in fixed sections (the
-first line, then ``## What it does``, ``## Why it matters``, ``## Example``, ``## How to
-fix``); ``planner rules CODE`` and docs/rules.md are generated from it, and the settings
-section from its :class:`RuleSettings` model.
+:mod:`planner.rules.registry`; its code, default severity and one-line summary are declared
+in :mod:`planner.codes` with every other diagnostic code. Its docstring is the rest of its
+documentation, in fixed sections (``## What it does``, ``## Why it matters``, ``## Example``,
+``## How to fix``); ``planner rules CODE`` and docs/rules.md are generated from it, and the
+settings section from its :class:`RuleSettings` model.
 
 A rule never decides its severity, never reads YAML and never handles ``allow``: it looks at
 the :class:`~planner.rules.context.RuleContext` and yields :class:`Finding` objects; the
@@ -17,14 +18,13 @@ import inspect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict
 
+from planner.codes import declared
 from planner.diagnostics import Location, Severity
-
-if TYPE_CHECKING:
-    from planner.rules.context import RuleContext
+from planner.rules.context import RuleContext
 
 __all__ = ["SECTIONS", "Finding", "NoSettings", "Rule", "RuleSettings"]
 
@@ -59,13 +59,16 @@ class Rule:
     code: ClassVar[str]
     """Stable kebab-case code: part of the public interface (programme.rules, allow, CLI)."""
     default_severity: ClassVar[Severity]
+    """From :data:`planner.codes.CODES`."""
     settings_model: ClassVar[type[RuleSettings]] = NoSettings
     summary: ClassVar[str] = ""
-    """What the rule flags, in one sentence: the docstring's first line."""
+    """What the rule flags, in one sentence, from :data:`planner.codes.CODES`."""
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        cls.summary = inspect.cleandoc(cls.__doc__ or "").split("\n", 1)[0].strip()
+        declaration = declared(cls.code)
+        cls.default_severity = declaration.severity
+        cls.summary = declaration.summary
 
     @property
     def severity(self) -> Severity:

@@ -12,13 +12,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
 
 from planner.diagnostics import Location
 from planner.timeline import Occurrence, Person, Programme, Session, Venue
-
-if TYPE_CHECKING:
-    from planner.rules.config import Configuration
 
 __all__ = ["RoomKey", "RuleContext", "Slot", "is_transfer"]
 
@@ -55,9 +51,12 @@ def is_transfer(session: Session) -> bool:
 class RuleContext:
     """The programme as every rule reads it, with shared precomputed views."""
 
-    def __init__(self, programme: Programme, configuration: Configuration) -> None:
+    def __init__(
+        self, programme: Programme, travel_times: Mapping[frozenset[str], float] | None = None
+    ) -> None:
         self.programme = programme
-        self.configuration = configuration
+        self.travel_times: Mapping[frozenset[str], float] = travel_times or {}
+        """Measured trip times in seconds, by the pair of venue ids (``programme.rules``)."""
         self.sessions: tuple[Session, ...] = tuple(
             session for session in programme.sessions if not session.cancelled
         )

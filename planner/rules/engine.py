@@ -38,7 +38,7 @@ def check_programme(
     with collector_paused():
         configuration = configure(programme)
         diagnostics = list(configuration.diagnostics)
-        context = RuleContext(programme, configuration)
+        context = RuleContext(programme, configuration.travel_times)
         allowed = {s.key: s.allow for s in programme.sessions if s.allow}
         forced = set(select or ())
         for rule in chosen:

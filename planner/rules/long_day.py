@@ -7,7 +7,6 @@ from datetime import date
 
 from pydantic import Field, PositiveFloat
 
-from planner.diagnostics import Severity
 from planner.rules.base import Finding, Rule, RuleSettings
 from planner.rules.context import RuleContext, Slot
 from planner.rules.text import duration, names, quoted, stamp
@@ -22,9 +21,7 @@ class LongDaySettings(RuleSettings):
 
 
 class LongDay(Rule):
-    """A person's day, first start to last end in local time, exceeds `max_hours`.
-
-    ## What it does
+    """## What it does
     Groups each person's sessions by the local date they start on (in each session's own
     zone) and measures from the first start to the last end of the day. When that is
     longer than `max_hours` (10 by default), the day is reported once for everyone who has
@@ -56,7 +53,6 @@ class LongDay(Rule):
     """
 
     code = "long-day"
-    default_severity = Severity.WARNING
     settings_model = LongDaySettings
 
     def check(self, context: RuleContext, settings: LongDaySettings) -> Iterator[Finding]:

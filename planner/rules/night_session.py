@@ -8,7 +8,6 @@ from zoneinfo import ZoneInfo
 
 from pydantic import Field, field_validator
 
-from planner.diagnostics import Severity
 from planner.rules.base import Finding, Rule, RuleSettings
 from planner.rules.context import RuleContext, Slot
 from planner.rules.text import duration, names, quoted, span, when
@@ -39,9 +38,7 @@ class NightSettings(RuleSettings):
 
 
 class NightSession(Rule):
-    """Part of a session falls in a participant's night, in the zone where they are.
-
-    ## What it does
+    """## What it does
     For an in-person session, the night is the venue's: the session is reported when any
     part of it falls between `from` (22:00) and `to` (07:00) local time. For an online
     session, each participant is where they live: the session is converted to each
@@ -77,7 +74,6 @@ class NightSession(Rule):
     """
 
     code = "night-session"
-    default_severity = Severity.WARNING
     settings_model = NightSettings
 
     def check(self, context: RuleContext, settings: NightSettings) -> Iterator[Finding]:

@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, time, timedelta
+from datetime import timedelta
 
-from planner.diagnostics import Severity
 from planner.rules.base import Finding, NoSettings, Rule
 from planner.rules.context import RuleContext
+from planner.rules.helpers import local_days
 from planner.rules.text import quoted, when
-from planner.timeline import Occurrence
 
-__all__ = ["OutsideEventDates", "local_days"]
+__all__ = ["OutsideEventDates"]
 
 
 class OutsideEventDates(Rule):
-    """A session lies outside its event's `dates`.
-
-    ## What it does
+    """## What it does
     Compares the local dates of every occurrence (in the session's own zone) with the
     event's `dates` (inclusive). A session ending at midnight ends on the day before. All-day
     and repeating sessions are checked day by day, occurrence by occurrence. Events without
@@ -44,7 +41,6 @@ class OutsideEventDates(Rule):
     """
 
     code = "outside-event-dates"
-    default_severity = Severity.ERROR
 
     def check(self, context: RuleContext, settings: NoSettings) -> Iterator[Finding]:
         events = context.programme.events
@@ -67,17 +63,6 @@ class OutsideEventDates(Rule):
                 (occurrence.session.key,),
                 occurrence.session.people,
             )
-
-
-def local_days(occurrence: Occurrence) -> tuple[date, date]:
-    """First and last local day an occurrence touches; an end at midnight ends the day before."""
-    if occurrence.all_day:
-        return occurrence.first_day, occurrence.last_day
-    start, end = occurrence.start, occurrence.end
-    last = end.date()
-    if end.time() == time(0) and end > start:
-        last -= timedelta(days=1)
-    return start.date(), last
 
 
 def _days(gap: timedelta) -> str:

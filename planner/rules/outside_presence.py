@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from planner.diagnostics import Severity
 from planner.rules.base import Finding, NoSettings, Rule
 from planner.rules.context import RuleContext, is_transfer
-from planner.rules.outside_event_dates import local_days
+from planner.rules.helpers import local_days
 from planner.rules.text import duration, quoted, stamp, when
 from planner.timeline import Occurrence, Person, TravelLeg
 
@@ -15,9 +14,7 @@ __all__ = ["OutsidePresence"]
 
 
 class OutsidePresence(Rule):
-    """A person is in a session before their arrival or after their departure.
-
-    ## What it does
+    """## What it does
     A person with `travel` legs is present from the end of the first leg (their arrival)
     to the start of the last one (their departure, when there are two or more legs). Every
     occurrence they are in must start after they arrive and end before they leave. All-day
@@ -52,7 +49,6 @@ class OutsidePresence(Rule):
     """
 
     code = "outside-presence"
-    default_severity = Severity.ERROR
 
     def check(self, context: RuleContext, settings: NoSettings) -> Iterator[Finding]:
         people = context.programme.people

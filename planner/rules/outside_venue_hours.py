@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
 
-from planner.diagnostics import Severity
 from planner.rules.base import Finding, NoSettings, Rule
 from planner.rules.context import RuleContext, is_transfer
-from planner.rules.outside_event_dates import local_days
+from planner.rules.helpers import local_days
 from planner.rules.text import duration, quoted, when
 from planner.timeline import OpeningHours, Venue
 
@@ -19,9 +18,7 @@ _GRACE_SECONDS = 60  # "00:00" closing is stored as 23:59:59; a second past it i
 
 
 class OutsideVenueHours(Rule):
-    """A session runs outside the venue's opening hours.
-
-    ## What it does
+    """## What it does
     Compares each occurrence, in the venue's local time, with the venue's `hours` for that
     weekday (`"08:00-20:00"` every day, or a mapping `mon`..`sun` with `closed` days). A
     session crossing midnight is checked against each day it touches. An all-day session
@@ -51,7 +48,6 @@ class OutsideVenueHours(Rule):
     """
 
     code = "outside-venue-hours"
-    default_severity = Severity.WARNING
 
     def check(self, context: RuleContext, settings: NoSettings) -> Iterator[Finding]:
         for occurrence in context.occurrences:

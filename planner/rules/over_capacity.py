@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from planner.diagnostics import Severity
 from planner.rules.base import Finding, NoSettings, Rule
 from planner.rules.context import RuleContext, is_transfer
 from planner.rules.text import quoted
@@ -14,9 +13,7 @@ __all__ = ["OverCapacity"]
 
 
 class OverCapacity(Rule):
-    """Expected attendance exceeds the room's capacity (else the venue's).
-
-    ## What it does
+    """## What it does
     Compares each session's `expected_attendance` (by default, the number of people it
     names, groups expanded) with the capacity of its room, or of its venue when the room
     gives none or the session names no room. A session with no capacity to compare with is
@@ -48,7 +45,6 @@ class OverCapacity(Rule):
     """
 
     code = "over-capacity"
-    default_severity = Severity.ERROR
 
     def check(self, context: RuleContext, settings: NoSettings) -> Iterator[Finding]:
         for session in context.sessions:

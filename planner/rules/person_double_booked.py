@@ -4,19 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from planner.diagnostics import Severity
 from planner.rules.base import Finding, NoSettings, Rule
 from planner.rules.context import RuleContext, Slot
+from planner.rules.helpers import describe_pair
 from planner.rules.sweep import overlapping_pairs
-from planner.rules.text import duration, names, quoted, verb, when
+from planner.rules.text import duration, names, verb
 
-__all__ = ["PersonDoubleBooked", "describe_pair"]
+__all__ = ["PersonDoubleBooked"]
 
 
 class PersonDoubleBooked(Rule):
-    """A person is in two sessions whose times overlap.
-
-    ## What it does
+    """## What it does
     For each person, walks their sessions in order of start (participants, speakers and
     chairs, groups expanded, every occurrence of a repeating session) and reports every
     two sessions whose times overlap. Sessions that only touch, one ending at 11:00 and the
@@ -46,7 +44,6 @@ class PersonDoubleBooked(Rule):
     """
 
     code = "person-double-booked"
-    default_severity = Severity.ERROR
 
     def check(self, context: RuleContext, settings: NoSettings) -> Iterator[Finding]:
         shared: dict[tuple[Slot, Slot], list[str]] = {}
@@ -65,11 +62,3 @@ class PersonDoubleBooked(Rule):
                 (earlier.session.key, later.session.key),
                 tuple(people),
             )
-
-
-def describe_pair(earlier: Slot, later: Slot) -> str:
-    """``"Opening" (2024-04-17 10:00-11:30 ALMT) and "Briefing" (...)``."""
-    return (
-        f"{quoted(earlier.session)} ({when(earlier.occurrence)}) and "
-        f"{quoted(later.session)} ({when(later.occurrence)})"
-    )

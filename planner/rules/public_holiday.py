@@ -3,23 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, timedelta
 
-from planner.diagnostics import Severity
 from planner.rules.base import Finding, NoSettings, Rule
 from planner.rules.calendars import country_name, holiday_name
 from planner.rules.context import RuleContext
-from planner.rules.outside_event_dates import local_days
+from planner.rules.helpers import days_of, venue_of
 from planner.rules.text import quoted, when
-from planner.timeline import Occurrence, Venue
 
-__all__ = ["PublicHoliday", "days_of", "venue_of"]
+__all__ = ["PublicHoliday"]
 
 
 class PublicHoliday(Rule):
-    """A session falls on a public holiday of the venue's country.
-
-    ## What it does
+    """## What it does
     Looks up every day of every occurrence (in the session's local time) in the public
     holidays of its venue's `country`, from the `holidays` package (national holidays,
     observed days included), and names the holiday. For a transfer the origin venue counts.
@@ -48,7 +43,6 @@ class PublicHoliday(Rule):
     """
 
     code = "public-holiday"
-    default_severity = Severity.WARNING
 
     def check(self, context: RuleContext, settings: NoSettings) -> Iterator[Finding]:
         for occurrence in context.occurrences:
@@ -74,17 +68,3 @@ class PublicHoliday(Rule):
                 sessions=(occurrence.session.key,),
                 people=occurrence.session.people,
             )
-
-
-def venue_of(context: RuleContext, occurrence: Occurrence) -> Venue | None:
-    """The venue whose country counts: the session's, or a transfer's origin."""
-    session = occurrence.session
-    return context.venue(session.venue_id or session.origin_venue_id)
-
-
-def days_of(occurrence: Occurrence) -> Iterator[date]:
-    first, last = local_days(occurrence)
-    day = first
-    while day <= last:
-        yield day
-        day += timedelta(days=1)

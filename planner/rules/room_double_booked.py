@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from planner.diagnostics import Severity
 from planner.rules.base import Finding, NoSettings, Rule
 from planner.rules.context import RuleContext
-from planner.rules.person_double_booked import describe_pair
+from planner.rules.helpers import describe_pair
 from planner.rules.sweep import overlapping_pairs
 from planner.rules.text import duration
 
@@ -15,9 +14,7 @@ __all__ = ["RoomDoubleBooked"]
 
 
 class RoomDoubleBooked(Rule):
-    """Two sessions overlap in the same room; a venue without rooms is one space.
-
-    ## What it does
+    """## What it does
     For each room (and each venue that lists no rooms), walks the sessions held there in
     order of start and reports every two that overlap. Touching sessions (11:00 end,
     11:00 start) are fine. Online sessions occupy no room. At a venue that lists rooms, a
@@ -45,7 +42,6 @@ class RoomDoubleBooked(Rule):
     """
 
     code = "room-double-booked"
-    default_severity = Severity.ERROR
 
     def check(self, context: RuleContext, settings: NoSettings) -> Iterator[Finding]:
         for slots in context.slots_by_room.values():

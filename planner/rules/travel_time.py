@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 from pydantic import Field, PositiveFloat
 
-from planner.diagnostics import Severity
 from planner.model.fields import Duration
 from planner.rules.base import Finding, Rule, RuleSettings
 from planner.rules.context import RuleContext, Slot
@@ -43,9 +42,7 @@ class _Trip:
 
 
 class TravelTime(Rule):
-    """A person's consecutive sessions at different venues leave less time than the trip needs.
-
-    ## What it does
+    """## What it does
     For each person, takes their in-person sessions in order and, between each session and
     the next one at a different venue, compares the gap with the time the trip needs:
 
@@ -85,7 +82,6 @@ class TravelTime(Rule):
     """
 
     code = "travel-time"
-    default_severity = Severity.ERROR
     settings_model = TravelTimeSettings
 
     def check(self, context: RuleContext, settings: TravelTimeSettings) -> Iterator[Finding]:
@@ -149,7 +145,7 @@ class _Trips:
 
     def __init__(self, context: RuleContext, settings: TravelTimeSettings) -> None:
         self.venues = context.programme.venues
-        self.measured = context.configuration.travel_times
+        self.measured = context.travel_times
         self.settings = settings
         self.buffer = settings.buffer_seconds
         self.known: dict[tuple[str | None, str | None], _Trip | None] = {}

@@ -5,7 +5,6 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterator
 
-from planner.diagnostics import Severity
 from planner.rules.base import Finding, NoSettings, Rule
 from planner.rules.context import RuleContext, Slot
 from planner.rules.text import duration, quoted, span, when
@@ -15,9 +14,7 @@ __all__ = ["Unavailable"]
 
 
 class Unavailable(Rule):
-    """A session overlaps a person's `unavailable` window.
-
-    ## What it does
+    """## What it does
     For each window a person lists under `unavailable` (local to their `timezone`),
     reports the sessions they are in whose times overlap it. A session that ends when the
     window starts, or starts when it ends, is fine. All-day sessions are not checked.
@@ -48,7 +45,6 @@ class Unavailable(Rule):
     """
 
     code = "unavailable"
-    default_severity = Severity.ERROR
 
     def check(self, context: RuleContext, settings: NoSettings) -> Iterator[Finding]:
         people = context.programme.people

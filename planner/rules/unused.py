@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Protocol
 
-from planner.diagnostics import Location, Severity
+from planner.diagnostics import Location
 from planner.rules.base import Finding, NoSettings, Rule
 from planner.rules.context import RuleContext
 
@@ -32,9 +32,7 @@ _KINDS = (
 
 
 class Unused(Rule):
-    """An organisation, venue, person or group that nothing refers to.
-
-    ## What it does
+    """## What it does
     Counts the references to every organisation, venue, person and group: a person's
     `organisation`, an event's `organisers`, `venue` and `participants`, a session's
     `venue`, `from`, `to`, `participants`, `speakers` and `chair`, a group's `members`. An
@@ -59,7 +57,6 @@ class Unused(Rule):
     """
 
     code = "unused"
-    default_severity = Severity.INFO
 
     def check(self, context: RuleContext, settings: NoSettings) -> Iterator[Finding]:
         programme = context.programme

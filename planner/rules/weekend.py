@@ -4,20 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from planner.diagnostics import Severity
 from planner.rules.base import Finding, NoSettings, Rule
 from planner.rules.calendars import country_name, is_weekend, weekend_days
 from planner.rules.context import RuleContext
-from planner.rules.public_holiday import days_of, venue_of
+from planner.rules.helpers import days_of, venue_of
 from planner.rules.text import quoted, when
 
 __all__ = ["Weekend"]
 
 
 class Weekend(Rule):
-    """A session falls on the venue country's weekend.
-
-    ## What it does
+    """## What it does
     Checks every day of every occurrence (in the session's local time) against the weekend
     of its venue's `country`, which is not Saturday and Sunday everywhere: Friday and
     Saturday in Saudi Arabia and Israel, Friday in Iran. Saturdays declared working days
@@ -46,7 +43,6 @@ class Weekend(Rule):
     """
 
     code = "weekend"
-    default_severity = Severity.INFO
 
     def check(self, context: RuleContext, settings: NoSettings) -> Iterator[Finding]:
         for occurrence in context.occurrences:

@@ -38,7 +38,7 @@ class Rules:
     def __init__(self, programme: Programme, reopened: frozenset[str] = frozenset()) -> None:
         self.programme = programme
         self.configuration: Configuration = configure(programme)
-        self.context = RuleContext(programme, self.configuration)
+        self.context = RuleContext(programme, self.configuration.travel_times)
         self.reopened = reopened
         self._trips: dict[tuple[str, str], Trip | None] = {}
         self._days: dict[str, dict[int, tuple[int, int]]] = {}

@@ -112,7 +112,11 @@ def test_a_fixed_clock_still_moves_last_modified_forward(versions: tuple[Path, P
 
 def test_people_and_descriptions_are_not_a_new_version(versions: tuple[Path, Path]) -> None:
     before = load_programme(versions[0])
-    edited = versions[0].read_text(encoding="utf-8").replace("participants: [sam]", "participants: [sam, kim], description: Bring shoes")
+    edited = (
+        versions[0]
+        .read_text(encoding="utf-8")
+        .replace("participants: [sam]", "participants: [sam, kim], description: Bring shoes")
+    )
     versions[0].write_text(edited, encoding="utf-8")
     state = advance(None, before, _at(STAMPS[0]))
     assert advance(state, load_programme(versions[0]), _at(STAMPS[1])) is state
@@ -134,8 +138,14 @@ def test_state_file_round_trips_byte_for_byte(versions: tuple[Path, Path], tmp_p
     [
         (b"not json", "not a planner state file"),
         (b'{"format": 7}', "format 1 expected"),
-        (b'{"format": 1, "programme": "x", "uid_domain": "x", "versions": [], "sessions": {}}', "no version"),
-        (b'{"format": 1, "programme": "x", "uid_domain": "x", "versions": "no", "sessions": {}}', "versions"),
+        (
+            b'{"format": 1, "programme": "x", "uid_domain": "x", "versions": [], "sessions": {}}',
+            "no version",
+        ),
+        (
+            b'{"format": 1, "programme": "x", "uid_domain": "x", "versions": "no", "sessions": {}}',
+            "versions",
+        ),
     ],
 )
 def test_bad_state_is_a_clear_error(data: bytes, message: str) -> None:

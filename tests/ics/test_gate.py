@@ -25,7 +25,9 @@ def test_a_double_booking_writes_no_feed(runner, tmp_path: Path) -> None:  # typ
 def test_an_allowed_clash_is_published(runner, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     source = tmp_path / "events.yaml"
     source.write_text(
-        DOUBLE_BOOKED.replace("{id: clash,", "{allow: [person-double-booked, room-double-booked], id: clash,"),
+        DOUBLE_BOOKED.replace(
+            "{id: clash,", "{allow: [person-double-booked, room-double-booked], id: clash,"
+        ),
         encoding="utf-8",
     )
     target = tmp_path / "kim.ics"

@@ -1,0 +1,49 @@
+"""What several rules share: the local days an occurrence touches, its venue, a clash in words.
+
+Rules import shared helpers from here (or from ``text``, ``sweep``, ``calendars``), never
+from one another.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, time, timedelta
+
+from planner.rules.context import RuleContext, Slot
+from planner.rules.text import quoted, when
+from planner.timeline import Occurrence, Venue
+
+__all__ = ["days_of", "describe_pair", "local_days", "venue_of"]
+
+
+def local_days(occurrence: Occurrence) -> tuple[date, date]:
+    """First and last local day an occurrence touches; an end at midnight ends the day before."""
+    if occurrence.all_day:
+        return occurrence.first_day, occurrence.last_day
+    start, end = occurrence.start, occurrence.end
+    last = end.date()
+    if end.time() == time(0) and end > start:
+        last -= timedelta(days=1)
+    return start.date(), last
+
+
+def venue_of(context: RuleContext, occurrence: Occurrence) -> Venue | None:
+    """The venue whose country counts: the session's, or a transfer's origin."""
+    session = occurrence.session
+    return context.venue(session.venue_id or session.origin_venue_id)
+
+
+def days_of(occurrence: Occurrence) -> Iterator[date]:
+    first, last = local_days(occurrence)
+    day = first
+    while day <= last:
+        yield day
+        day += timedelta(days=1)
+
+
+def describe_pair(earlier: Slot, later: Slot) -> str:
+    """``"Opening" (2024-04-17 10:00-11:30 ALMT) and "Briefing" (...)``."""
+    return (
+        f"{quoted(earlier.session)} ({when(earlier.occurrence)}) and "
+        f"{quoted(later.session)} ({when(later.occurrence)})"
+    )
