@@ -11,7 +11,14 @@ from typing import Annotated
 
 import typer
 
-from planner.cli.common import FileOption, MaxSizeOption, fail, require_file, write_folder
+from planner.cli.common import (
+    FileOption,
+    MaxSizeOption,
+    fail,
+    note_open_sessions,
+    require_file,
+    write_folder,
+)
 from planner.exporters.ics import dtstamp
 from planner.loading.collector import collector_paused
 from planner.output import OutputError, check_tree
@@ -61,6 +68,7 @@ def build(
     if report.has_errors or report.programme is None:
         sys.stderr.write(render_text(report.diagnostics, [str(file)]))
         raise typer.Exit(1)
+    note_open_sessions(report.programme)
     _stamp(report.programme)  # a bad SOURCE_DATE_EPOCH is a usage error before any work
     with collector_paused(), _progress() as progress:
         files = site_files(

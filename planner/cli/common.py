@@ -21,6 +21,7 @@ __all__ = [
     "fail",
     "language_or_exit",
     "load_or_exit",
+    "note_open_sessions",
     "require_file",
     "write_folder",
     "write_output",
@@ -108,6 +109,7 @@ def checked_or_exit(path: Path, max_bytes: int | None = None) -> Programme:
     if report.programme is None or report.has_errors:
         sys.stderr.write(render_text(report.diagnostics, [str(path)]))
         raise typer.Exit(1)
+    note_open_sessions(report.programme)
     return report.programme
 
 
@@ -118,4 +120,21 @@ def load_or_exit(path: Path, max_bytes: int | None = None) -> Programme:
     if result.programme is None:
         sys.stderr.write(render_text(result.diagnostics, [str(path)]))
         raise typer.Exit(1)
+    note_open_sessions(result.programme)
     return result.programme
+
+
+def note_open_sessions(programme: Programme) -> None:
+    """Say on stderr that open sessions (no time yet) are left out of what is published."""
+    still = programme.unscheduled
+    if not still:
+        return
+    shown = ", ".join(f"`{found.id}`" for found in still[:5])
+    more = f" and {len(still) - 5} more" if len(still) > 5 else ""
+    many = len(still) > 1
+    typer.echo(
+        f"planner: {len(still)} open session{'s' if many else ''} ({shown}{more}) "
+        f"{'have' if many else 'has'} no time yet and {'are' if many else 'is'} left out; "
+        "`planner schedule` places them",
+        err=True,
+    )

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from planner.cli.common import FileOption, MaxSizeOption, fail, require_file
+from planner.cli.common import FileOption, MaxSizeOption, fail, require_file, write_output
 from planner.reporting import render_text
 from planner.timeline.times import parse_duration
 
@@ -114,7 +114,8 @@ def _report(result: ScheduleResult, file: Path, output: Path | None, limit: floa
     if result.diagnostics:
         sys.stderr.write(render_text(result.diagnostics, [str(file)]))
         fail("the placement would break the rules above; nothing was written", 1)
-    typer.echo(placements_table(outcome.placements))
+    # With -o the file may go to standard output (-o -): the table goes to stderr then.
+    typer.echo(placements_table(outcome.placements), err=output is not None)
     if not outcome.best:
         typer.echo(
             f"planner: stopped at the time limit ({limit:g} s) with a good placement that is "
@@ -129,18 +130,19 @@ def _report(result: ScheduleResult, file: Path, output: Path | None, limit: floa
 
 
 def _write(result: ScheduleResult, file: Path, output: Path) -> None:
-    from planner.output import write_atomic
-
-    in_place = output.resolve() == file.resolve()
+    """The root file to ``output``; in place (``-o`` the input), included files too."""
     root = file.resolve()
+    in_place = str(output) != "-" and output.resolve() == root
     others = [item.display for item in result.edited if item.path != root]
     if others and not in_place:
         fail(
             f"placements go into included files ({', '.join(others)}); write them in place "
             f"with -o {file}",
         )
-    if not result.edited and not in_place:
-        write_atomic(output, file.read_text("utf-8"))
-    for item in result.edited:
-        write_atomic(item.path if in_place or item.path != root else output, item.after)
-    typer.echo(f"wrote {output}", err=True)
+    texts = {item.path: item.after for item in result.edited}
+    if not in_place:
+        write_output(texts.get(root, file.read_text("utf-8")).encode("utf-8"), output)
+        return
+    for path, text in texts.items():
+        write_output(text.encode("utf-8"), path)
+    typer.echo(f"planner: wrote {len(texts)} file{'s' if len(texts) != 1 else ''}", err=True)

@@ -6,10 +6,13 @@ from collections.abc import Iterable
 from datetime import timedelta
 from itertools import combinations
 
+from planner.rules.long_day import LongDaySettings
 from planner.schedule.fixed import restrict_by_fixed
+from planner.schedule.localtime import DAY, LocalClock
 from planner.schedule.owntime import price_own_time
 from planner.schedule.problem import (
     Choice,
+    DayLimit,
     Precedence,
     Problem,
     Reason,
@@ -114,6 +117,8 @@ def _separate(problem: Problem, rules: Rules) -> None:
                 if not (people or same_space):
                     continue
                 gaps[(i, j)] = _gaps(one, other, rules) if travel else (0, 0)
+        if shared and rules.hard("long-day", *allows):
+            _limit_day(problem, a, b, shared, rules)
         if not gaps:
             continue
         if people:
@@ -123,6 +128,33 @@ def _separate(problem: Problem, rules: Rules) -> None:
             text = f"{first.label} and {second.label} would share a room"
         key = f"pair:{a}:{b}"
         problem.separations.append(Separation(a, b, gaps, Reason(key, text)))
+
+
+def _limit_day(problem: Problem, a: int, b: int, shared: list[str], rules: Rules) -> None:
+    """Both on one local day: together they may not make the day too long (``long-day``)."""
+    first, second = problem.tasks[a], problem.tasks[b]
+    days_a, days_b = _days(first), _days(second)
+    common = tuple((days_a[day], days_b[day]) for day in sorted(days_a.keys() & days_b.keys()))
+    settings = rules.setting("long-day")
+    assert isinstance(settings, LongDaySettings)
+    if not common:
+        return
+    text = (
+        f"{who(rules, shared)} may not have a day longer than {settings.max_hours:g} h with both "
+        f"{first.label} and {second.label}"
+    )
+    limit = int(settings.max_hours * 60)
+    problem.day_limits.append(DayLimit(a, b, common, limit, Reason(f"day:{a}:{b}", text)))
+
+
+def _days(task: Task) -> dict[int, tuple[int, int]]:
+    """Candidate ranges by local day (of the session's zone)."""
+    found: dict[int, tuple[int, int]] = {}
+    for candidate, minute in enumerate(LocalClock(task, task.session.timezone).minutes()):
+        day = minute // DAY
+        first, _ = found.get(day, (candidate, candidate))
+        found[day] = (first, candidate + 1)
+    return found
 
 
 def _gaps(one: Choice, other: Choice, rules: Rules) -> tuple[int, int]:

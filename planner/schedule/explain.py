@@ -52,6 +52,9 @@ def _reasons_of(problem: Problem, index: int, keys: set[str]) -> list[Reason]:
     for separation in problem.separations:
         if index in (separation.first, separation.second) and separation.reason.key in keys:
             reasons.setdefault(separation.reason.key, separation.reason)
+    for limit in problem.day_limits:
+        if index in (limit.first, limit.second) and limit.reason.key in keys:
+            reasons.setdefault(limit.reason.key, limit.reason)
     for precedence in problem.precedences:
         if index in (precedence.earlier, precedence.later) and precedence.reason.key in keys:
             reasons.setdefault(precedence.reason.key, precedence.reason)

@@ -63,6 +63,7 @@ class _Builder:
         self.literals: dict[str, Any] = {}
         self.reasons: dict[int, Reason] = {}
         self.by_index: dict[int, Any] = {}
+        self.days: dict[str, Any] = {}
 
     def guard(self, reason: Reason) -> list[Any]:
         """The enforcement literals for a constraint with this reason (none unless explaining)."""
@@ -190,6 +191,38 @@ class _Builder:
             people.update(set(first.session.people) & set(second.session.people))
         return people
 
+    def day_limits(self) -> None:
+        """``long-day`` between two open sessions: on one day, first start to last end."""
+        for limit in self.problem.day_limits:
+            a, b = limit.first, limit.second
+            guard = self.guard(limit.reason)
+            for range_a, range_b in limit.days:
+                both = [self._on(a, range_a), self._on(b, range_b), *guard]
+                tasks = self.problem.tasks
+                self.model.add(
+                    self.start_expr(b) + tasks[b].length - self.start_expr(a) <= limit.limit
+                ).only_enforce_if(both)
+                self.model.add(
+                    self.start_expr(a) + tasks[a].length - self.start_expr(b) <= limit.limit
+                ).only_enforce_if(both)
+
+    def _on(self, index: int, candidates: Range) -> Any:
+        """A literal that is true whenever the task starts within ``candidates``."""
+        key = f"on{index}:{candidates[0]}:{candidates[1]}"
+        literal = self.days.get(key)
+        if literal is None:
+            literal = self.model.new_bool_var(key)
+            self.days[key] = literal
+            outside = _allowed(self.problem.tasks[index], [candidates])
+            if outside:
+                domain = self.cp.Domain.FromIntervals(outside)
+                self.model.add_linear_expression_in_domain(
+                    self.starts[index], domain
+                ).only_enforce_if(literal.Not())
+            else:
+                self.model.add(literal == 1)
+        return literal
+
     def precedences(self) -> None:
         for precedence in self.problem.precedences:
             earlier, later = precedence.earlier, precedence.later
@@ -263,6 +296,7 @@ def build_model(problem: Problem, *, explain: bool = False) -> Built:
     builder.separations()
     builder.no_overlaps()
     builder.precedences()
+    builder.day_limits()
     if not explain:
         builder.objective()
     return Built(builder.model, builder.starts, builder.chosen, builder.reasons, builder.by_index)

@@ -163,8 +163,9 @@ def _long_day(task: Task, rules: Rules, limit: float) -> list[bool]:
     """A person's day (first start to last end) would exceed the limit with this session.
 
     For a day from ``first`` to ``last`` (UTC minutes), a start ``b`` makes it too long
-    when ``b < last - limit`` or ``b + length > first + limit``; a day already too long
-    without the session is left to the rule (placing the session does not cause it).
+    when ``b < last - limit`` or ``b + length > first + limit``. A day already too long
+    without the session is reported anyway; the session must then not stretch it (which
+    would change what is reported).
     """
     if task.length > limit:
         return [True] * task.count
@@ -178,10 +179,11 @@ def _long_day(task: Task, rules: Rules, limit: float) -> list[bool]:
     for day, spans in by_day.items():
         low, high = bisect_left(minutes, day * DAY), bisect_left(minutes, (day + 1) * DAY)
         for first, last in spans:
-            if last - first > limit:
-                continue
+            # A day already too long gets a new finding once the session stretches it.
+            too_long = last - first > limit
+            earliest, latest = (first, last) if too_long else (last - limit, first + limit)
             for candidate in range(low, high):
                 begin = task.base + candidate * task.step
-                if begin < last - limit or begin + task.length > first + limit:
+                if begin < earliest or begin + task.length > latest:
                     fired[candidate] = True
     return fired

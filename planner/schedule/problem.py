@@ -24,6 +24,7 @@ from planner.timeline import OpenSession
 
 __all__ = [
     "Choice",
+    "DayLimit",
     "Precedence",
     "Problem",
     "Reason",
@@ -135,12 +136,27 @@ class Precedence:
     reason: Reason
 
 
+@dataclass(frozen=True, slots=True)
+class DayLimit:
+    """Two tasks sharing people, on the same local day, span at most ``limit`` minutes.
+
+    ``days`` pairs the candidate ranges of each task that fall on one day (``long-day``).
+    """
+
+    first: int
+    second: int
+    days: tuple[tuple[Range, Range], ...]
+    limit: int
+    reason: Reason
+
+
 @dataclass
 class Problem:
     tasks: list[Task] = field(default_factory=list)
     restrictions: list[Restriction] = field(default_factory=list)
     separations: list[Separation] = field(default_factory=list)
     precedences: list[Precedence] = field(default_factory=list)
+    day_limits: list[DayLimit] = field(default_factory=list)
 
     def restrict(self, task: int, choice: int | None, ranges: list[Range], reason: Reason) -> None:
         kept = tuple(found for found in ranges if found[1] > found[0])
@@ -178,6 +194,7 @@ def components(problem: Problem) -> list[tuple[list[int], Problem]]:
 
     links = [(s.first, s.second) for s in problem.separations]
     links += [(p.earlier, p.later) for p in problem.precedences]
+    links += [(d.first, d.second) for d in problem.day_limits]
     for a, b in links:
         parent[root(a)] = root(b)
     groups: dict[int, list[int]] = {}
@@ -198,6 +215,11 @@ def _part(problem: Problem, members: list[int]) -> Problem:
         Separation(renumber[s.first], renumber[s.second], s.gaps, s.reason)
         for s in problem.separations
         if s.first in renumber
+    ]
+    part.day_limits = [
+        DayLimit(renumber[d.first], renumber[d.second], d.days, d.limit, d.reason)
+        for d in problem.day_limits
+        if d.first in renumber
     ]
     part.precedences = [
         Precedence(renumber[p.earlier], renumber[p.later], p.reason)

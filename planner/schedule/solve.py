@@ -194,6 +194,9 @@ def _tasks_of(problem: Problem, reasons: tuple[Reason, ...]) -> tuple[int, ...]:
     for precedence in problem.precedences:
         if precedence.reason.key in keys:
             found.update((precedence.earlier, precedence.later))
+    for limit in problem.day_limits:
+        if limit.reason.key in keys:
+            found.update((limit.first, limit.second))
     if not found:
         found.update(n for n, task in enumerate(problem.tasks) if task.count == 0)
     return tuple(sorted(found))
