@@ -1,46 +1,102 @@
-"""The ``planner`` command: a thin layer over the library, one module per command."""
+"""The ``planner`` command: a thin layer over the library, one module per command.
+
+Start-up is kept short: ``planner --version`` imports nothing but this module, and a
+command imports only its own module (and what that uses), not the others. The typer
+application is built on first use (:func:`build_app`; ``from planner.cli import app``).
+"""
 
 from __future__ import annotations
 
-import typer
+import os
+import sys
+from typing import TYPE_CHECKING, Any
 
-from planner.cli.agenda import agenda
-from planner.cli.build import build
-from planner.cli.diff import diff
-from planner.cli.frab import frab
-from planner.cli.ics import ics
-from planner.cli.itinerary import itinerary
-from planner.cli.listing import list_entries
-from planner.cli.rules import rules
-from planner.cli.schedule import schedule
-from planner.cli.schema import schema
-from planner.cli.validate import validate
+if TYPE_CHECKING:
+    import typer
 
-__all__ = ["app", "main"]
+__all__ = ["COMMANDS", "app", "build_app", "main"]
 
-app = typer.Typer(
-    name="planner",
-    help="Validate, check and publish programmes of summits, study tours and meetings "
-    "written as YAML (events.yaml).",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
+COMMANDS: tuple[tuple[str, str], ...] = (
+    ("build", "planner.cli.build:build"),
+    ("validate", "planner.cli.validate:validate"),
+    ("schedule", "planner.cli.schedule:schedule"),
+    ("rules", "planner.cli.rules:rules"),
+    ("ics", "planner.cli.ics:ics"),
+    ("itinerary", "planner.cli.itinerary:itinerary"),
+    ("agenda", "planner.cli.agenda:agenda"),
+    ("frab", "planner.cli.frab:frab"),
+    ("diff", "planner.cli.diff:diff"),
+    ("list", "planner.cli.listing:list_entries"),
+    ("schema", "planner.cli.schema:schema"),
 )
+"""Every command, by name, in the order ``planner --help`` shows them."""
 
-# Every command is registered here, in the order `planner --help` shows them.
-app.command()(build)
-app.command()(validate)
-app.command()(schedule)
-app.command()(rules)
-app.command()(ics)
-app.command()(itinerary)
-app.command()(agenda)
-app.command()(frab)
-app.command()(diff)
-app.command(name="list")(list_entries)
-app.command()(schema)
+INTERNAL_ERROR = 3
+"""Exit status of a failure of planner itself (1 is "the programme has errors")."""
 
 
-def main() -> None:
-    app()
+def build_app(only: str | None = None) -> typer.Typer:
+    """The typer application with every command, or only the command ``only``."""
+    import importlib
+
+    import typer
+
+    from planner.cli.common import version_option
+
+    application = typer.Typer(
+        name="planner",
+        help="Validate, check and publish programmes of summits, study tours and meetings "
+        "written as YAML (events.yaml).",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    application.callback()(version_option)
+    for name, target in COMMANDS:
+        if only is None or name == only:
+            module, _, function = target.partition(":")
+            application.command(name=name)(getattr(importlib.import_module(module), function))
+    return application
+
+
+def __getattr__(name: str) -> Any:
+    if name == "app":  # built once, on first use, with every command
+        found = globals()["app"] = build_app()
+        return found
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """The ``planner`` entry point; ``--debug`` anywhere shows an internal error's traceback."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args == ["--version"]:
+        from planner import __version__
+
+        sys.stdout.write(f"planner {__version__}\n")
+        return
+    # pydantic looks for plugins among every installed package's entry points on first use
+    # (importlib.metadata, email ...: a fifth of a small run); planner's models have no use
+    # for them. A plugin can still be enabled by setting PYDANTIC_DISABLE_PLUGINS yourself.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    debug = "--debug" in args or os.environ.get("PLANNER_DEBUG") == "1"
+    args = [arg for arg in args if arg != "--debug"]
+    command = next((arg for arg in args if not arg.startswith("-")), None)
+    only = command if command in dict(COMMANDS) else None
+    try:
+        build_app(only)(args=args, prog_name="planner")
+    except Exception as error:  # everything the commands did not turn into a message
+        _internal_error(error, debug)
+
+
+def _internal_error(error: Exception, debug: bool) -> None:
+    """One line (or with --debug the traceback) and exit status 3, never 1."""
+    if debug:
+        import traceback
+
+        traceback.print_exception(error)
+    what = f"{type(error).__name__}: {error}".splitlines()[0][:300]
+    sys.stderr.write(
+        f"planner: internal error ({what}); run with --debug for details, and please report it\n"
+    )
+    sys.exit(INTERNAL_ERROR)

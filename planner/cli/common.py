@@ -23,6 +23,7 @@ __all__ = [
     "load_or_exit",
     "note_open_sessions",
     "require_file",
+    "version_option",
     "write_folder",
     "write_output",
 ]
@@ -68,6 +69,26 @@ def fail(message: str, code: int = 2) -> NoReturn:
     """Print ``planner: message`` on stderr and exit with ``code`` (2: usage, 1: bad input)."""
     typer.echo(f"planner: {message}", err=True)
     raise typer.Exit(code)
+
+
+def version_option(
+    version: Annotated[
+        bool, typer.Option("--version", help="Print planner's version and exit.")
+    ] = False,
+    debug: Annotated[
+        bool,
+        typer.Option(
+            "--debug", help="On an internal error, print the traceback (also PLANNER_DEBUG=1)."
+        ),
+    ] = False,
+) -> None:
+    """Validate, check and publish programmes of summits, study tours and meetings written
+    as YAML (events.yaml)."""
+    if version:
+        from planner import __version__
+
+        typer.echo(f"planner {__version__}")
+        raise typer.Exit
 
 
 def write_output(data: bytes, output: Path | None) -> None:

@@ -20,8 +20,23 @@ _DEFAULT_WEEKEND = frozenset({5, 6})
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
+def _countries_without_their_index() -> None:
+    """Register ``holidays.countries`` without running its ``__init__``, which imports all
+    ~250 countries (0.2 s of every ``planner validate``); a calendar needs only its own
+    country's module, which the package's registry imports by name."""
+    import importlib.util
+    import sys
+
+    if "holidays.countries" in sys.modules:
+        return
+    spec = importlib.util.find_spec("holidays.countries")
+    if spec is not None and spec.submodule_search_locations is not None:
+        sys.modules["holidays.countries"] = importlib.util.module_from_spec(spec)
+
+
 @cache
 def _calendar(country: str) -> HolidayBase | None:
+    _countries_without_their_index()
     import holidays  # imported on first use: it is a large package
 
     try:

@@ -1,0 +1,97 @@
+"""The entry point: a fast --version, commands that import only what they use, and internal
+errors that say so (exit 3, one line; --debug for the traceback)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from planner.exporters import registry
+from tests.conftest import EVENTS_YAML, ROOT
+
+
+def _python(code: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+
+
+def _modules_after(args: list[str]) -> set[str]:
+    done = _python(
+        "import sys\n"
+        "from planner.cli import main\n"
+        "try:\n"
+        f"    main({args!r})\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('\\n'.join(sorted(sys.modules)), file=sys.stderr)\n"
+    )
+    return set(done.stderr.split())
+
+
+def test_version_is_printed_without_importing_the_cli() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "planner", "--version"], capture_output=True, text=True, check=True
+    )
+    assert done.stdout == "planner 0.1.0\n"
+    loaded = _modules_after(["--version"])
+    assert not {"typer", "click", "yaml", "pydantic", "planner.loading"} & loaded
+
+
+def test_validate_imports_no_exporter_and_no_other_command() -> None:
+    loaded = _modules_after(["validate", str(EVENTS_YAML)])
+    assert "planner.loading" in loaded and "planner.rules" in loaded  # it did validate
+    exporters = {entry.exporter_path.partition(":")[0] for entry in registry.FORMATS}
+    exporters -= {"planner.reporting.formats"}  # its text report is what it prints
+    assert not exporters & loaded
+    others = {"planner.cli.build", "planner.cli.ics", "planner.cli.itinerary", "planner.diff"}
+    assert not others & loaded
+    assert not {"rich", "icalendar", "tabulate"} & loaded
+    countries = [name for name in loaded if name.startswith("holidays.countries.")]
+    assert 0 < len(countries) < 20, "only the venues' countries' holidays are imported"
+
+
+def test_help_lists_every_command() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "planner", "--help"], capture_output=True, text=True, check=True
+    )
+    from planner.cli import COMMANDS
+
+    for name, _ in COMMANDS:
+        assert f" {name} " in done.stdout
+
+
+CRASH = (
+    "import planner.validation\n"
+    "def broken(*args, **kwargs):\n"
+    "    raise RuntimeError('a bug in planner\\nsecond line')\n"
+    "planner.validation.validate_file = broken\n"
+    "from planner.cli import main\n"
+    "main({args!r})\n"
+)
+
+
+@pytest.mark.parametrize("debug", [False, True], ids=["plain", "debug"])
+def test_an_internal_error_is_exit_3_and_one_line(debug: bool) -> None:
+    args = ["validate", str(EVENTS_YAML), *(["--debug"] if debug else [])]
+    done = _python(CRASH.format(args=args))
+    assert done.returncode == 3
+    last = done.stderr.splitlines()[-1]
+    assert last == (
+        "planner: internal error (RuntimeError: a bug in planner); "
+        "run with --debug for details, and please report it"
+    )
+    assert ("Traceback (most recent call last)" in done.stderr) is debug
+
+
+def test_a_programme_with_errors_is_still_exit_1(tmp_path: Path) -> None:
+    broken = tmp_path / "events.yaml"
+    broken.write_text("version: 1\nprogramme: {name: x, timezone: Nowhere/Zone}\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "planner", "validate", str(broken)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 1 and "Traceback" not in done.stderr
