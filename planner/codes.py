@@ -85,6 +85,13 @@ _TABLE: tuple[tuple[Stage, str, Severity, str], ...] = (
     ),
     (Stage.LOADING, "group-cycle", _E, "Groups that contain each other in a cycle."),
     (Stage.LOADING, "invalid-repeat", _E, "A repeat rule (RRULE) that cannot be used."),
+    (Stage.LOADING, "unmatched-except", _E, "An `except` date that is not an occurrence."),
+    (
+        Stage.LOADING,
+        "missing-time",
+        _W,
+        "A transfer with a date but no time (it would last all day).",
+    ),
     # -- rules: their configuration ---------------------------------------------------------
     (Stage.RULES, "unknown-rule", _E, "A rule code names no rule."),
     (Stage.RULES, "rule-settings", _E, "A rule's settings under `programme.rules` are wrong."),
@@ -172,3 +179,29 @@ def markdown_table(stage: Stage) -> str:
     """The codes of ``stage`` as the Markdown table the docs show."""
     rows = [f"| `{c.code}` | {c.severity} | {c.summary} |" for c in codes_of(stage)]
     return "\n".join(["| code | severity | what it means |", "|---|---|---|", *rows]) + "\n"
+
+
+def refresh_tables(text: str) -> str:
+    """``text`` with the table after each ``<!-- codes: STAGE -->`` line regenerated."""
+    lines = text.splitlines(keepends=True)
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        out.append(line)
+        index += 1
+        marker = line.strip()
+        if marker.startswith("<!-- codes: ") and marker.endswith(" -->"):
+            out.append(markdown_table(Stage(marker[12:-4])))
+            while index < len(lines) and lines[index].startswith("|"):
+                index += 1
+    return "".join(out)
+
+
+if __name__ == "__main__":  # python -m planner.codes docs/format.md
+    import sys
+    from pathlib import Path
+
+    for name in sys.argv[1:]:
+        page = Path(name)
+        page.write_text(refresh_tables(page.read_text(encoding="utf-8")), encoding="utf-8")

@@ -7,7 +7,14 @@ import re
 from typer.testing import CliRunner
 
 from planner.cli import app
-from planner.codes import CODES, Stage, UndeclaredCode, declared, markdown_table
+from planner.codes import (
+    CODES,
+    Stage,
+    UndeclaredCode,
+    declared,
+    markdown_table,
+    refresh_tables,
+)
 from planner.reporting.sarif import sarif_log
 from planner.rules.registry import RULES
 from tests.conftest import ROOT
@@ -47,6 +54,7 @@ def test_the_docs_show_the_table() -> None:
     format_page = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
     assert markdown_table(Stage.LOADING) in format_page
     assert markdown_table(Stage.SCHEDULING) in format_page
+    assert refresh_tables(format_page) == format_page, "run: python -m planner.codes docs/format.md"
     every_page = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "docs").glob("*.md"))
     missing = [code for code in CODES if f"`{code}`" not in every_page]
     assert not missing, f"document these codes: {missing}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -32,13 +33,29 @@ FileOption = Annotated[
     Path,
     typer.Option("--file", "-f", help="The programme file.", show_default=True),
 ]
+_SIZE_VARIABLE = "PLANNER_MAX_FILE_SIZE"
+
+
+def _size(text: str) -> int:
+    from planner.sizes import SizeError, parse_size
+
+    try:
+        return parse_size(text)
+    except SizeError as error:
+        source = " (from PLANNER_MAX_FILE_SIZE)" if text == os.environ.get(_SIZE_VARIABLE) else ""
+        raise typer.BadParameter(f"{error}{source}") from None
+
+
 MaxSizeOption = Annotated[
     int | None,
     typer.Option(
         "--max-file-size",
-        help="Refuse YAML files larger than this many bytes (default 64 MiB, or "
+        help="Refuse YAML files larger than this (bytes, or 10M, 64MiB...; default 64MiB, or "
         "PLANNER_MAX_FILE_SIZE).",
-        min=1,
+        parser=_size,
+        envvar=_SIZE_VARIABLE,
+        show_envvar=False,
+        metavar="SIZE",
     ),
 ]
 

@@ -13,6 +13,7 @@ from planner.loading.files import read_programme_files
 from planner.loading.resolve import resolve
 from planner.loading.validate import validate_sections
 from planner.loading.yaml12 import DEFAULT_MAX_BYTES
+from planner.sizes import parse_size
 from planner.timeline.programme import Programme
 
 __all__ = ["DEFAULT_MAX_BYTES", "LoadResult", "load", "load_programme", "max_bytes_from_env"]
@@ -35,9 +36,10 @@ class LoadResult:
 
 
 def max_bytes_from_env() -> int:
-    """The file size limit: PLANNER_MAX_FILE_SIZE (bytes) when set, else 64 MiB."""
-    value = os.environ.get("PLANNER_MAX_FILE_SIZE", "")
-    return int(value) if value.isdigit() else DEFAULT_MAX_BYTES
+    """The file size limit: PLANNER_MAX_FILE_SIZE (``67108864``, ``10M``, ``64MiB``) when set,
+    else 64 MiB; raises :class:`planner.sizes.SizeError` when it is set to something else."""
+    value = os.environ.get("PLANNER_MAX_FILE_SIZE", "").strip()
+    return parse_size(value) if value else DEFAULT_MAX_BYTES
 
 
 @collector_paused()

@@ -6,9 +6,9 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from planner.timeline.objects import Span
-from planner.timeline.times import DEFAULT_REPEAT_SPAN, expand_repeat
+from planner.timeline.times import DEFAULT_REPEAT_SPAN, RepeatError, expand_repeat
 
-__all__ = ["default_until", "occurrence_spans"]
+__all__ = ["default_until", "occurrence_spans", "unmatched_exceptions"]
 
 _ONE_DAY = timedelta(days=1)
 
@@ -52,3 +52,35 @@ def _span(start: datetime, length: timedelta, days: int, all_day: bool, zone: Zo
     # Wall-clock arithmetic: a 2-hour session stays 10:00-12:00 on a DST day.
     end = (start.replace(tzinfo=None) + length).replace(tzinfo=zone)
     return Span(start, end, start.date(), end.date())
+
+
+def unmatched_exceptions(
+    start: datetime,
+    zone: ZoneInfo,
+    repeat: str | None,
+    exceptions: frozenset[date],
+    until: datetime,
+) -> dict[date, tuple[date | None, date | None]]:
+    """Each excepted date that is no occurrence's day, with the nearest days before and after.
+
+    An ``except`` date that matches nothing is almost always a typo or a changed rule, and
+    ignoring it would leave the session on a day the organiser meant to drop.
+    """
+    if not exceptions:
+        return {}
+    days = [start.date()]
+    if repeat is not None:
+        try:
+            starts, _ = expand_repeat(repeat, start, zone, until, frozenset())
+        except RepeatError:
+            return {}  # the rule itself is reported
+        days = [first.date() for first in starts]
+    found = set(days)
+    return {
+        day: (
+            max((d for d in days if d < day), default=None),
+            min((d for d in days if d > day), default=None),
+        )
+        for day in sorted(exceptions)
+        if day not in found
+    }

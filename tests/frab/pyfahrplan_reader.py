@@ -19,5 +19,7 @@ fahrplan.flatten_fahrplans()
 now = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
 talks = [talk for talk in fahrplan.flat_plans if filter_talk(talk, filter_past=True, now=now)]
 assert len(talks) == len(fahrplan.flat_plans)
-print_formatted_talks(talks, show_abstract=True, show_description=False, sort_by=None, reverse=False)
+print_formatted_talks(
+    talks, show_abstract=True, show_description=False, sort_by=None, reverse=False
+)
 print(json.dumps(fahrplan.flat_plans))

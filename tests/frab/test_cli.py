@@ -47,7 +47,9 @@ def test_unknown_event_is_a_usage_error_and_writes_nothing(
     runner: CliRunner, tmp_path: Path
 ) -> None:
     target = tmp_path / "schedule.xml"
-    result = runner.invoke(app, ["frab", "-f", str(CONFERENCE), "--event", "democmap", "-o", str(target)])
+    result = runner.invoke(
+        app, ["frab", "-f", str(CONFERENCE), "--event", "democmap", "-o", str(target)]
+    )
     assert result.exit_code == 2
     assert "there is no event with the id `democmap`; did you mean `democamp`?" in result.stderr
     assert not target.exists()
@@ -56,7 +58,9 @@ def test_unknown_event_is_a_usage_error_and_writes_nothing(
 def test_a_programme_with_errors_writes_nothing(runner: CliRunner, tmp_path: Path) -> None:
     broken = tmp_path / "events.yaml"
     broken.write_text(
-        CONFERENCE.read_text(encoding="utf-8").replace('10:30", end: "12:15", room: hack', '10:00", end: "12:15", room: main'),
+        CONFERENCE.read_text(encoding="utf-8").replace(
+            '10:30", end: "12:15", room: hack', '10:00", end: "12:15", room: main'
+        ),
         encoding="utf-8",
     )
     target = tmp_path / "schedule.xml"
@@ -75,7 +79,9 @@ def test_the_written_xml_is_valid(runner: CliRunner, tmp_path: Path) -> None:
 
 def test_pyfahrplan_reads_the_bundled_programme(runner: CliRunner, tmp_path: Path) -> None:
     target = tmp_path / "schedule.json"
-    result = runner.invoke(app, ["frab", "-f", str(EVENTS_YAML), "--format", "json", "-o", str(target)])
+    result = runner.invoke(
+        app, ["frab", "-f", str(EVENTS_YAML), "--format", "json", "-o", str(target)]
+    )
     assert result.exit_code == 0, result.stderr
     talks = read_with_pyfahrplan(target)
     ours = json.loads(target.read_text(encoding="utf-8"))["schedule"]["conference"]

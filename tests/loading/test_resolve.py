@@ -236,3 +236,30 @@ def test_load_raises_one_error_carrying_every_diagnostic(write_yaml) -> None:  #
         planner.load(path)
     assert [d.code for d in raised.value.diagnostics] == ["unknown-reference", "unknown-reference"]
     assert "nowhere" in str(raised.value)
+
+
+def test_an_online_session_with_a_room_is_hybrid_at_its_events_venue(write_yaml) -> None:  # type: ignore[no-untyped-def]
+    programme = planner.load(
+        write_yaml(
+            HEADER.replace(
+                "  sgc: {name: Seoul Global Center, timezone: Asia/Seoul}",
+                "  sgc: {name: Seoul Global Center, timezone: Asia/Seoul, rooms: {hall: {}}}",
+            )
+            + """events:
+  panel:
+    title: Panel
+    venue: sgc
+    sessions:
+      - {title: Hybrid panel, date: 2016-10-11, time: "10:00-11:00", room: hall,
+         online: "https://meet.example.org/panel"}
+      - {title: Webinar, date: 2016-10-12, time: "10:00-11:00", online: "https://meet.example.org/w"}
+"""
+        )
+    )
+    hybrid, webinar = programme.sessions
+    assert (hybrid.venue_id, hybrid.room_id, hybrid.online_url) == (
+        "sgc",
+        "hall",
+        "https://meet.example.org/panel",
+    )
+    assert webinar.venue_id is None and webinar.is_online

@@ -68,7 +68,9 @@ def _expected_files(programme: Programme) -> set[str]:
         files |= {
             f"itineraries/{folder}/{some_id}.{ext}" for some_id in ids for ext in ("md", "html")
         }
-    files |= {f"schedule/{key}/schedule.{ext}" for key in programme.events for ext in ("xml", "json")}
+    files |= {
+        f"schedule/{key}/schedule.{ext}" for key in programme.events for ext in ("xml", "json")
+    }
     return files
 
 

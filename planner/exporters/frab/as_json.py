@@ -38,12 +38,12 @@ class FrabJsonExporter:
         }
         return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
-
     def files(self, programme: Programme, selection: Selection) -> Iterator[tuple[str, bytes]]:
         """``EVENT/schedule.json`` for each event: a conference app follows one event."""
         for event_id in programme.events:
             if selection.event in (None, event_id):
                 yield f"{event_id}/schedule.json", self.export(programme, Selection(event=event_id))
+
 
 def _conference(conference: Conference) -> dict[str, Any]:
     found: dict[str, Any] = {

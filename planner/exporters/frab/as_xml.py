@@ -38,12 +38,12 @@ class FrabXmlExporter:
         body = ET.tostring(root, encoding="unicode")
         return ('<?xml version="1.0" encoding="utf-8"?>\n' + body + "\n").encode("utf-8")
 
-
     def files(self, programme: Programme, selection: Selection) -> Iterator[tuple[str, bytes]]:
         """``EVENT/schedule.xml`` for each event: a conference app follows one event."""
         for event_id in programme.events:
             if selection.event in (None, event_id):
                 yield f"{event_id}/schedule.xml", self.export(programme, Selection(event=event_id))
+
 
 def _text(parent: ET.Element, tag: str, value: str | None, **attributes: str) -> ET.Element:
     element = ET.SubElement(parent, tag, attributes)

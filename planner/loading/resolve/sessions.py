@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from planner.diagnostics import Location
+from planner.diagnostics import Location, Severity
 from planner.loading.resolve.context import Context, slugify
 from planner.loading.resolve.timing import Timing, TimingError, session_timing
 from planner.loading.schema_errors import closest
@@ -13,7 +13,7 @@ from planner.loading.sourcemap import PathPart
 from planner.loading.validate import Entry
 from planner.model import Session as SessionModel
 from planner.timeline import objects as timeline
-from planner.timeline.repeats import default_until, occurrence_spans
+from planner.timeline.repeats import default_until, occurrence_spans, unmatched_exceptions
 from planner.timeline.times import RepeatError, parse_date
 
 __all__ = ["SessionResolver"]
@@ -57,8 +57,11 @@ class SessionResolver:
         people = self._people()
         if timing is None or zone is None or not self.ok:
             return None
-        exceptions = tuple(sorted(self._exceptions()))
+        self._check_transfer_time(timing)
+        written = self._exceptions()
+        exceptions = tuple(sorted(written))
         spans, until = self._spans(timing, zone, exceptions)
+        self._check_exceptions(timing, zone, written)
         if not self.ok:
             return None
         venue = self.context.venues.get(venue_id) if venue_id else None
@@ -102,7 +105,10 @@ class SessionResolver:
 
     def _venue_id(self) -> str | None:
         raw = self.raw
-        venue_id = raw.venue or (None if raw.online else self.event.venue_id)
+        # An online session has no venue unless it names a room: then it is hybrid, in a
+        # room of its own or its event's venue, and online too.
+        in_a_room = raw.online is None or raw.room is not None
+        venue_id = raw.venue or (self.event.venue_id if in_a_room else None)
         if raw.venue and not self.refer(("venues",), raw.venue, "venue"):
             self.ok = False
             return None
@@ -172,14 +178,47 @@ class SessionResolver:
             return None
         return result
 
-    def _exceptions(self) -> list[date]:
-        found = []
+    def _check_transfer_time(self, timing: Timing) -> None:
+        """A bus or a walk given only a date would fill the whole day: say so."""
+        raw = self.raw
+        if not timing.all_day or not (raw.from_ or raw.to or raw.kind == "transfer"):
+            return
+        key = "date" if raw.date is not None else "start"
+        self.context.report(
+            "missing-time",
+            "this transfer has a date but no time, so it counts as lasting all day; give its "
+            'times, e.g. `time: "08:00-09:30"`',
+            self.at(key),
+            Severity.WARNING,
+        )
+
+    def _exceptions(self) -> dict[date, int]:
+        """Each ``except`` date, with its index in the list."""
+        found: dict[date, int] = {}
         for index, text in enumerate(self.raw.except_):
             try:
-                found.append(parse_date(text))
+                found.setdefault(parse_date(text), index)
             except ValueError:
                 self.error("schema", f"`{text}` is not a real date", "except", index)
         return found
+
+    def _check_exceptions(self, timing: Timing, zone: ZoneInfo, written: dict[date, int]) -> None:
+        until = default_until(timing.start, zone, self.event.last_day)
+        unmatched = unmatched_exceptions(
+            timing.start, zone, self.raw.repeat, frozenset(written), until
+        )
+        for day, (before, after) in unmatched.items():
+            nearest = " and ".join(str(d) for d in (before, after) if d is not None)
+            what = "an occurrence" if self.raw.repeat else "the session's date"
+            hint = (
+                f"; the nearest {'are' if before and after else 'is'} {nearest}" if nearest else ""
+            )
+            self.error(
+                "unmatched-except",
+                f"`{day}` is not {what}, so excepting it changes nothing{hint}",
+                "except",
+                written[day],
+            )
 
     def _spans(
         self, timing: Timing, zone: ZoneInfo, exceptions: tuple[date, ...]
