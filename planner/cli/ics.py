@@ -10,9 +10,11 @@ import typer
 
 from planner.cli.common import (
     FileOption,
+    LanguageOption,
     MaxSizeOption,
     checked_or_exit,
     fail,
+    language_or_exit,
     write_folder,
     write_output,
 )
@@ -62,6 +64,7 @@ def ics(
             help="Write to this file (with --all: this folder); default or -: standard output.",
         ),
     ] = None,
+    lang: LanguageOption = None,
     max_file_size: MaxSizeOption = None,
 ) -> None:
     """Write iCalendar feeds for Outlook, Google, Apple Calendar and Thunderbird.
@@ -76,16 +79,20 @@ def ics(
 
     Example: planner ics --person lee-kyong-yul -o lee.ics
     Example: planner ics --all -o build/ics
+    Example: planner ics --person idb-official --lang es -o idb.ics
     """
     selection = Selection(event=event, person=person, group=group, venue=venue)
     if every and (output is None or any((event, person, group, venue))):
         fail("--all writes every feed into a folder: give -o DIR and no selection options")
     if every and output is not None:
         _check_folder(output)
+    tag = language_or_exit(lang) or "en"
     # Rendering, like loading, builds objects that live until the command ends.
     with collector_paused():
         programme = checked_or_exit(file, max_file_size)
-        exporter = registry.get("feed", "ics").exporter_as(IcsExporter)(stamp=_stamp(programme))
+        exporter = registry.get("feed", "ics").exporter_as(IcsExporter)(
+            stamp=_stamp(programme), lang=tag
+        )
         if every and output is not None:
             count = write_folder(exporter.files(programme, Selection()), output, WRITER)
             typer.echo(f"planner: wrote {count} feeds to {output}", err=True)

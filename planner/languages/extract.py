@@ -72,7 +72,7 @@ def update_catalogs() -> list[Path]:
     for path in sorted(CATALOGS.glob("*.po")):
         with path.open("rb") as source:
             catalog = read_po(source)
-        catalog.update(template, update_header_comment=False)
+        catalog.update(template, no_fuzzy_matching=True, update_header_comment=False)
         catalog.obsolete.clear()  # a message planner no longer prints needs no translation
         catalog.revision_date = _FIXED_DATE
         _write(catalog, path)

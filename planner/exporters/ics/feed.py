@@ -23,6 +23,7 @@ from planner.exporters.base import Selection
 from planner.exporters.ics.text import line, text
 from planner.exporters.ics.vevent import Rendered, Revision, VeventWriter
 from planner.exporters.ics.vtimezone import vtimezone
+from planner.languages import ENGLISH, Language, language
 from planner.timeline import Programme, Session, TravelLeg
 
 __all__ = [
@@ -97,10 +98,12 @@ class FeedWriter:
         programme: Programme,
         stamp: datetime | None = None,
         revisions: Mapping[str, Revision] | None = None,
+        lang: Language = ENGLISH,
     ) -> None:
         self.programme = programme
+        self.lang = lang
         self.stamp = stamp or dtstamp(programme)
-        self._writer = VeventWriter(programme, self.stamp, revisions)
+        self._writer = VeventWriter(programme, self.stamp, revisions, lang)
         self._sessions: dict[int, Rendered | None] = {}
         self._travel: dict[str, list[Rendered]] = {}
 
@@ -199,25 +202,31 @@ class IcsExporter:
     content_type: ClassVar[str] = "text/calendar"
 
     def __init__(
-        self, *, stamp: datetime | None = None, revisions: Mapping[str, Revision] | None = None
+        self,
+        *,
+        stamp: datetime | None = None,
+        revisions: Mapping[str, Revision] | None = None,
+        lang: str = "en",
     ) -> None:
         self.stamp = stamp
         self.revisions = revisions
+        self.lang = language(lang)
+        """The feeds' language: calendar name, labels, planner's words (``NoCatalog`` if none)."""
 
     def export(self, programme: Programme, selection: Selection) -> bytes:
         """One feed; raises :class:`UnknownId` for an id the programme does not have."""
         check_selection(programme, selection)
         sessions = _selected_sessions(programme, selection)
         legs = _selected_travel(programme, selection)
-        writer = FeedWriter(programme, self.stamp, self.revisions)
-        return writer.feed(describe(programme, selection), sessions, legs)
+        writer = FeedWriter(programme, self.stamp, self.revisions, self.lang)
+        return writer.feed(describe(programme, selection, self.lang), sessions, legs)
 
     def files(self, programme: Programme, selection: Selection) -> Iterator[tuple[str, bytes]]:
         """Every feed (:func:`iter_feeds`); they are of the whole programme, so the selection
         must be empty."""
         if selection != Selection():
             raise ValueError("every feed is of the whole programme: give no selection")
-        return iter_feeds(programme, stamp=self.stamp)
+        return iter_feeds(programme, stamp=self.stamp, lang=self.lang)
 
 
 def _selected_sessions(programme: Programme, selection: Selection) -> list[Session]:
@@ -264,23 +273,27 @@ def _event_days(programme: Programme, event_id: str) -> tuple[date | None, date 
     return (first - one if first else None), (last + one if last else None)
 
 
-def describe(programme: Programme, selection: Selection) -> FeedInfo:
+def describe(programme: Programme, selection: Selection, lang: Language = ENGLISH) -> FeedInfo:
     """The feed's name and description: who or where, then which event or programme."""
     scope = programme.events[selection.event].title if selection.event else programme.name
-    subject, what = _subject(programme, selection)
-    name = f"{subject}: {scope}" if subject else scope
-    if not subject:
-        return FeedInfo(name, f"Every session of {scope}.")
-    return FeedInfo(name, f"{what} of {subject}, {scope}.")
+    subject, what = _subject(programme, selection, lang)
+    if subject is None:
+        return FeedInfo(scope, lang.gettext("Every session of {scope}.").format(scope=scope))
+    name = lang.gettext("{label}: ").format(label=subject) + scope
+    return FeedInfo(name, what.format(subject=subject, scope=scope))
 
 
-def _subject(programme: Programme, selection: Selection) -> tuple[str | None, str]:
+def _subject(programme: Programme, selection: Selection, lang: Language) -> tuple[str | None, str]:
+    """Whose or where the feed is, and the sentence that describes it."""
     if selection.person is not None:
-        return programme.people[selection.person].name, "Sessions and travel"
+        about = lang.gettext("Sessions and travel of {subject}, {scope}.")
+        return programme.people[selection.person].name, about
     if selection.group is not None:
-        return programme.groups[selection.group].name, "Sessions and travel of the members"
+        about = lang.gettext("Sessions and travel of the members of {subject}, {scope}.")
+        return programme.groups[selection.group].name, about
     if selection.venue is not None:
-        return programme.venues[selection.venue].name, "Sessions at the venue"
+        about = lang.gettext("Sessions at the venue of {subject}, {scope}.")
+        return programme.venues[selection.venue].name, about
     return None, ""
 
 
@@ -289,11 +302,12 @@ def all_feeds(
     *,
     stamp: datetime | None = None,
     revisions: Mapping[str, Revision] | None = None,
+    lang: Language = ENGLISH,
 ) -> dict[str, bytes]:
     """Every feed, by relative path: ``programme.ics``, ``events/ID.ics``, ``people/ID.ics``,
     ``groups/ID.ics``, ``venues/ID.ics``. The same as exporting each selection one by one,
     but each session is rendered once and the indexes are built once."""
-    return dict(iter_feeds(programme, stamp=stamp, revisions=revisions))
+    return dict(iter_feeds(programme, stamp=stamp, revisions=revisions, lang=lang))
 
 
 def iter_feeds(
@@ -301,18 +315,19 @@ def iter_feeds(
     *,
     stamp: datetime | None = None,
     revisions: Mapping[str, Revision] | None = None,
+    lang: Language = ENGLISH,
 ) -> Iterator[tuple[str, bytes]]:
     """:func:`all_feeds` one feed at a time, so a writer never holds them all in memory.
 
     ``revisions`` (UID -> SEQUENCE and LAST-MODIFIED, from :mod:`planner.changes`) says which
     version of each session this is; without, every session is in its first version.
     """
-    writer = FeedWriter(programme, stamp, revisions)
+    writer = FeedWriter(programme, stamp, revisions, lang)
 
     def feed(
         path: str, selection: Selection, sessions: Iterable[Session], legs: Iterable[TravelLeg] = ()
     ) -> tuple[str, bytes]:
-        return path, writer.feed(describe(programme, selection), sessions, legs)
+        return path, writer.feed(describe(programme, selection, lang), sessions, legs)
 
     yield feed("programme.ics", Selection(), programme.sessions)
     for event_id, event in programme.events.items():

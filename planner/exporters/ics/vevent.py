@@ -38,6 +38,8 @@ from planner.exporters.ics.when import (
     stretched_occurrences,
 )
 from planner.exporters.ids import session_uid
+from planner.exporters.itinerary.text import travel_title
+from planner.languages import ENGLISH, Language
 from planner.timeline import Person, Programme, Session, TravelLeg, Venue
 
 __all__ = ["Rendered", "Revision", "VeventWriter", "ZoneSpan", "session_uid"]
@@ -85,8 +87,11 @@ class VeventWriter:
         programme: Programme,
         stamp: datetime,
         revisions: Mapping[str, Revision] | None = None,
+        lang: Language = ENGLISH,
     ) -> None:
         self.programme = programme
+        self.lang = lang
+        """The language of the labels and planner's words (titles are as written)."""
         self._stamp_time = stamp
         self._stamp = line("DTSTAMP", format_utc(stamp))
         self._revisions = revisions or {}
@@ -123,7 +128,11 @@ class VeventWriter:
 
     def _body(self, session: Session, revision: Revision) -> list[bytes]:
         """Everything after the times, through END:VEVENT."""
-        summary = ("Cancelled: " if session.cancelled else "") + session.title
+        lang = self.lang
+        title = session.title
+        summary = (
+            lang.gettext("Cancelled: {title}").format(title=title) if session.cancelled else title
+        )
         return [
             line("SUMMARY", text(summary)),
             line("DESCRIPTION", text(self._description(session))),
@@ -134,28 +143,31 @@ class VeventWriter:
             line("SEQUENCE", str(revision.sequence)),
             line("LAST-MODIFIED", format_utc(revision.modified)),
             *self._people(session),
-            *_conference(session),
+            *_conference(session, lang),
             *([] if session.cancelled else self._alarms(summary)),
             line("END", "VEVENT"),
         ]
 
     def _description(self, session: Session) -> str:
         event = self.programme.events[session.event_id]
-        facts = [f"Event: {event.title}"]
-        for label, venue_id in (
-            ("From", session.origin_venue_id),
-            ("To", session.destination_venue_id),
-        ):
-            if venue_id is not None:
-                facts.append(f"{label}: {self._venue_name(venue_id)}")
+        lang = self.lang
+        facts = [lang.gettext("Event: {title}").format(title=event.title)]
+        if session.origin_venue_id is not None:
+            origin = self._venue_name(session.origin_venue_id)
+            facts.append(lang.gettext("From: {place}").format(place=origin))
+        if session.destination_venue_id is not None:
+            destination = self._venue_name(session.destination_venue_id)
+            facts.append(lang.gettext("To: {place}").format(place=destination))
         if session.chair:
-            facts.append(f"Chair: {self._who(session.chair)}")
+            facts.append(lang.gettext("Chair: {name}").format(name=self._who(session.chair)))
         if len(session.speakers) == 1:
-            facts.append(f"Speaker: {self._who(session.speakers[0])}")
+            speaker = self._who(session.speakers[0])
+            facts.append(lang.gettext("Speaker: {name}").format(name=speaker))
         elif session.speakers:
-            facts.append("Speakers:" + "".join(f"\n- {self._who(s)}" for s in session.speakers))
+            names = "".join(f"\n- {self._who(s)}" for s in session.speakers)
+            facts.append(lang.gettext("Speakers:{names}").format(names=names))
         if session.online_url:
-            facts.append(f"Online: {session.online_url}")
+            facts.append(lang.gettext("Online: {url}").format(url=session.online_url))
         about = (session.description or "").strip()
         return "\n\n".join(part for part in (about, "\n".join(facts)) if part)
 
@@ -183,7 +195,7 @@ class VeventWriter:
             venue = venues.get(session.origin_venue_id or session.venue_id or "")
         else:
             venue = venues.get(session.venue_id or "")
-            online = "Online" if session.is_online else ""
+            online = self.lang.pgettext("location", "Online") if session.is_online else ""
             where = self._venue_text(session, venue) if venue else online
         if where:
             lines.append(line("LOCATION", text(where)))
@@ -265,8 +277,8 @@ class VeventWriter:
             self._stamp,
             moment_line("DTSTART", leg.depart),
             moment_line("DTEND", leg.arrive),
-            line("SUMMARY", text(f"{leg.title} ({person.name})")),
-            line("DESCRIPTION", text(_leg_description(leg, person))),
+            line("SUMMARY", text(f"{_leg_title(leg, self.lang)} ({person.name})")),
+            line("DESCRIPTION", text(_leg_description(leg, person, self.lang))),
             *([line("LOCATION", text(leg.origin))] if leg.origin else []),
             line("CATEGORIES", text_list(_unique(["travel", leg.mode]))),
             line("SEQUENCE", "0"),
@@ -283,23 +295,37 @@ class VeventWriter:
 # -- small helpers ------------------------------------------------------------------------------
 
 
-def _conference(session: Session) -> list[bytes]:
+def _conference(session: Session, lang: Language) -> list[bytes]:
     if not session.online_url:
         return []
-    params = f";VALUE=URI;FEATURE=VIDEO;LABEL={param('Join online')}"
+    label = lang.gettext("Join online")
+    params = f";VALUE=URI;FEATURE=VIDEO;LABEL={param(label)}"
     return [line("CONFERENCE", uri(session.online_url), params)]
 
 
-def _leg_description(leg: TravelLeg, person: Person) -> str:
-    facts = [f"Traveller: {person.name}", f"Mode: {leg.mode}"]
+def _leg_title(leg: TravelLeg, lang: Language) -> str:
+    """``Flight KE 690 Hanoi HAN → Incheon ICN``."""
+    route = f"{leg.origin or '?'} → {leg.destination or '?'}"
+    return f"{travel_title(leg.mode, leg.ref, lang)} {route}"
+
+
+def _leg_description(leg: TravelLeg, person: Person, lang: Language) -> str:
+    mode = leg.mode if lang.english else travel_title(leg.mode, None, lang)
+    facts = [
+        lang.gettext("Traveller: {name}").format(name=person.name),
+        lang.gettext("Mode: {mode}").format(mode=mode),
+    ]
     if leg.ref:
-        facts.append(f"Reference: {leg.ref}")
+        facts.append(lang.gettext("Reference: {reference}").format(reference=leg.ref))
+    departs = lang.gettext("Departs: {place}, {time} ({zone})")
+    arrives = lang.gettext("Arrives: {place}, {time} ({zone})")
     for label, place, moment in (
-        ("Departs", leg.origin, leg.depart),
-        ("Arrives", leg.destination, leg.arrive),
+        (departs, leg.origin, leg.depart),
+        (arrives, leg.destination, leg.arrive),
     ):
         zone = getattr(moment.tzinfo, "key", "UTC")
-        facts.append(f"{label}: {place or '?'}, {moment:%Y-%m-%d %H:%M} ({zone})")
+        when = f"{moment:%Y-%m-%d %H:%M}" if lang.english else lang.formats.moment(moment)
+        facts.append(label.format(place=place or "?", time=when, zone=zone))
     return "\n".join(facts)
 
 
