@@ -29,7 +29,7 @@ from planner.exporters.itinerary.text import (
 from planner.exporters.itinerary.timefmt import clock_text, day_heading
 from planner.languages import Language, language
 
-__all__ = ["HtmlRenderer", "escape"]
+__all__ = ["HtmlRenderer", "details", "escape"]
 
 _CSS = """
 @page { size: A4; margin: 14mm 12mm 16mm; }
@@ -98,18 +98,26 @@ class HtmlRenderer:
             '<head>\n<meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             f"<title>{title}</title>\n<style>\n{_CSS}\n</style>\n</head>",
-            f"<body>\n<header>\n<h1>{title}</h1>\n{_details(header.details, lang)}\n</header>",
+            f"<body>\n<header>\n<h1>{title}</h1>\n{details(header.details, lang)}\n</header>",
+            *self.body(schedule),
+            "</body>\n</html>\n",
         ]
+        return "\n".join(parts)
+
+    def body(self, schedule: Schedule) -> list[str]:
+        """The days (or room grids) and the summary, without the page around them: the
+        printed documents (PDF, the delegate pack) put them in pages of their own."""
+        lang = self.lang
         if isinstance(schedule, Agenda) and schedule.grid is not None:
-            parts.extend(_grid_day(day, schedule.view, lang) for day in schedule.grid)
+            parts = [_grid_day(day, schedule.view, lang) for day in schedule.grid]
         else:
-            parts.extend(self._days(schedule))
+            parts = self._days(schedule)
         if not schedule.days:
             parts.append(f"<p>{escape(lang.gettext('Nothing is scheduled.'))}</p>")
         summary = escape(summary_text(schedule.summary, lang))
         label = _label(lang.gettext("Summary"), lang)
-        parts.append(f"<footer>{label}{summary}</footer>\n</body>\n</html>\n")
-        return "\n".join(parts)
+        parts.append(f"<footer>{label}{summary}</footer>")
+        return parts
 
     def _days(self, schedule: Schedule) -> list[str]:
         view = schedule.view
@@ -196,7 +204,8 @@ def _label(label: str, lang: Language) -> str:
     return f"<strong>{escape(stripped)}</strong>{text[len(stripped) :]}"
 
 
-def _details(details: Sequence[tuple[str, str]], lang: Language) -> str:
+def details(details: Sequence[tuple[str, str]], lang: Language) -> str:
+    """Labelled details as a ``<dl>``."""
     items = "".join(f"<dt>{escape(label)}</dt><dd>{escape(value)}</dd>" for label, value in details)
     return f'<dl class="details">{items}</dl>'
 

@@ -15,3 +15,5 @@ class RenderOptions:
     """tabulate's table format, for ``--format table``."""
     language: str = "en"
     """The reader's language (a BCP 47 tag planner has a catalog for: see planner.languages)."""
+    paper: str = "a4"
+    """Page size of printed formats (PDF): ``a4`` or ``letter``."""

@@ -1,0 +1,138 @@
+"""planner's print HTML: the pages a PDF is made from, with running headers and page numbers.
+
+The page header names the programme (left) and whose document it is (right, from the
+``string-set`` of each part's ``h1``, so a pack's member pages carry that member's name);
+the footer numbers the pages. Days start on a new page; rows never split across pages and
+a table's heading repeats where a day runs over. Fonts: Noto Sans, then Noto Sans CJK for
+Hangul and Han; Pango falls back to any other installed font for other scripts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from planner.exporters.itinerary.as_html import HtmlRenderer, details, escape
+from planner.exporters.itinerary.model import Schedule
+from planner.exporters.pdf.words import WORDS
+
+__all__ = ["PAPERS", "css_string", "page", "schedule_part"]
+
+PAPERS = {"a4": "A4", "letter": "letter"}
+"""``--paper`` choices and their CSS page sizes."""
+
+_FONTS = (
+    '"Noto Sans", "Noto Sans Symbols", "Noto Sans CJK KR", "Noto Sans CJK SC", '
+    '"Noto Sans CJK JP", sans-serif'
+)
+
+_CSS = """
+@page {
+  size: %(size)s; margin: 20mm 12mm 16mm;
+  @top-left { content: %(programme)s; font: 8pt %(fonts)s; color: #555;
+    vertical-align: bottom; padding-bottom: 3mm; }
+  @top-right { content: string(subject); font: 8pt %(fonts)s; color: #555;
+    vertical-align: bottom; padding-bottom: 3mm; }
+  @bottom-center { content: %(page)s counter(page) %(of)s counter(pages);
+    font: 8pt %(fonts)s; color: #555; }
+}
+@page cover { @top-left { content: none; } @top-right { content: none; } }
+html { font-family: %(fonts)s; font-size: 9.5pt; color: #1a1a1a; line-height: 1.3; }
+body { margin: 0; }
+h1 { font-size: 16pt; margin: 0 0 3mm; }
+h1 .subject { string-set: subject content(); }
+h1 .kind { font-weight: normal; color: #555; }
+h2 { font-size: 12pt; margin: 0 0 2mm; padding-bottom: 1mm; border-bottom: 1.5pt solid #333;
+  break-after: avoid; }
+h2 .events { font-weight: normal; color: #555; }
+h3 { font-size: 10.5pt; margin: 4mm 0 1mm; break-after: avoid; }
+dl.details { display: grid; grid-template-columns: max-content 1fr; gap: .4mm 5mm;
+  margin: 0 0 5mm; }
+dl.details dt { font-weight: bold; }
+dl.details dd { margin: 0; }
+.part { break-before: page; }
+.part:first-child { break-before: auto; }
+section.day { margin-top: 5mm; }
+section.day + section.day { break-before: page; }
+table { width: 100%%; border-collapse: collapse; font-size: 8.5pt; }
+table.day { table-layout: fixed; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; }
+th, td { text-align: left; vertical-align: top; padding: 1.2mm 1.5mm;
+  border-bottom: .5pt solid #bbb; overflow-wrap: break-word; }
+th { font-size: 7pt; text-transform: uppercase; letter-spacing: .03em; color: #444; }
+th.time { width: 13%%; }
+th.what { width: 28%%; }
+th.where { width: 22%%; }
+td.second { color: #555; }
+tr.move td { background: #eef2f7; }
+tr.cancelled td { color: #777; }
+.badge { margin-left: 1mm; padding: 0 .8mm; font-size: 6.5pt; border: .5pt solid currentColor;
+  border-radius: .6mm; text-transform: uppercase; }
+.people, td.notes { color: #444; font-size: 8pt; }
+footer { margin-top: 4mm; padding-top: 1.5mm; border-top: .5pt solid #999; }
+a { color: inherit; text-decoration: none; }
+.qr { float: right; width: 32mm; margin: 0 0 3mm 5mm; text-align: center; font-size: 6.5pt;
+  color: #444; }
+.qr img { width: 32mm; height: 32mm; display: block; }
+.cover { page: cover; text-align: center; padding-top: 30mm; }
+.cover .programme { font-size: 13pt; color: #444; margin-bottom: 12mm; }
+.cover h1 { font-size: 26pt; margin-bottom: 4mm; }
+.cover .what { font-size: 12pt; text-transform: uppercase; letter-spacing: .12em; color: #555; }
+.cover .qr { float: none; margin: 12mm auto 0; width: 45mm; font-size: 8pt; }
+.cover .qr img { width: 45mm; height: 45mm; }
+.cover dl.details { text-align: left; margin: 12mm auto 0; width: 80%%; }
+.cover ol { text-align: left; margin: 8mm auto 0; width: 70%%; }
+.entry { break-inside: avoid; margin-bottom: 4mm; }
+.entry p { margin: .6mm 0; }
+.muted { color: #555; }
+"""
+
+
+def css_string(text: str) -> str:
+    """``text`` as a quoted CSS string: every character but letters, digits and spaces is
+    written as a hex escape, so nothing from the YAML can end the string or the rule."""
+    out = []
+    for char in text:
+        if char.isalnum() or char == " ":
+            out.append(char)
+        else:
+            out.append(f"\\{ord(char):x} ")
+    return '"' + "".join(out) + '"'
+
+
+def page(title: str, programme: str, paper: str, parts: Iterable[str], lang: str = "en") -> str:
+    """The whole document: ``parts`` (each a ``<section class="part">``) in printed pages."""
+    css = _CSS % {
+        "size": PAPERS[paper],
+        "programme": css_string(programme),
+        "fonts": _FONTS,
+        "page": css_string(f"{WORDS['page']} "),
+        "of": css_string(f" {WORDS['of']} "),
+    }
+    return "\n".join(
+        [
+            "<!DOCTYPE html>",
+            f'<html lang="{escape(lang)}">',
+            '<head>\n<meta charset="utf-8">',
+            f"<title>{escape(title)}</title>\n<style>{css}</style>\n</head>\n<body>",
+            *parts,
+            "</body>\n</html>\n",
+        ]
+    )
+
+
+def schedule_part(renderer: HtmlRenderer, schedule: Schedule, aside: str = "") -> str:
+    """One schedule (an itinerary or agenda) as a part that starts on a new page.
+
+    ``aside`` (a QR code) floats beside the heading.
+    """
+    header = schedule.header
+    heading = (
+        f'<h1><span class="kind">{escape(header.title)}:</span> '
+        f'<span class="subject">{escape(header.subject)}</span></h1>'
+    )
+    body = "\n".join(renderer.body(schedule))
+    return (
+        f'<section class="part">\n<header>{aside}{heading}\n{details(header.details, renderer.lang)}</header>'
+        f"\n{body}\n</section>"
+    )

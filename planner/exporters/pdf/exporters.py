@@ -1,0 +1,96 @@
+"""Itineraries and agendas as PDF: the schedule model, planner's print HTML, WeasyPrint.
+
+The classes follow :class:`planner.exporters.base.Exporter` and return bytes. They build
+the same :class:`~planner.exporters.itinerary.model.Schedule` as every other format.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+from planner.exporters.base import Selection
+from planner.exporters.itinerary.as_html import HtmlRenderer
+from planner.exporters.itinerary.build import ScheduleError
+from planner.exporters.itinerary.exporters import HtmlAgenda, HtmlItinerary
+from planner.exporters.itinerary.model import Schedule, Window
+from planner.exporters.itinerary.options import RenderOptions
+from planner.exporters.pdf.document import PAPERS, page, schedule_part
+from planner.exporters.pdf.render import Rendered, render_pdf
+from planner.timeline import Programme
+
+__all__ = ["PdfAgenda", "PdfItinerary", "check_paper", "schedule_pdf"]
+
+
+def check_paper(paper: str) -> str:
+    if paper not in PAPERS:
+        raise ScheduleError(f"--paper {paper} is not one of: {', '.join(PAPERS)}")
+    return paper
+
+
+def schedule_pdf(
+    programme: Programme, schedule: Schedule, renderer: HtmlRenderer, paper: str = "a4"
+) -> Rendered:
+    """One itinerary or agenda as a PDF."""
+    header = schedule.header
+    title = f"{header.title}: {header.subject}"
+    return render_pdf(page(title, programme.name, paper, [schedule_part(renderer, schedule)]))
+
+
+class _Pdf:
+    name: ClassVar[str] = "pdf"
+    extension: ClassVar[str] = "pdf"
+    content_type: ClassVar[str] = "application/pdf"
+
+    def __init__(self, options: RenderOptions | None) -> None:
+        self.paper = check_paper((options or RenderOptions()).paper)
+        self.missing_glyphs: set[str] = set()
+        """Characters no installed font could draw, in every PDF made so far."""
+
+    def _kept(self, rendered: Rendered) -> bytes:
+        self.missing_glyphs.update(rendered.missing)
+        return rendered.data
+
+
+class PdfItinerary(_Pdf):
+    """A person's or group's itinerary, a day per page, with the page header naming them."""
+
+    def __init__(self, *, tz: str = "local", options: RenderOptions | None = None) -> None:
+        super().__init__(options)
+        self.html = HtmlItinerary(tz=tz, options=options)
+        self.renderer = HtmlRenderer(options)
+
+    def export(self, programme: Programme, selection: Selection) -> bytes:
+        if selection.who is None:
+            raise ScheduleError("an itinerary is a person's or a group's: select one")
+        schedule = self.html.itinerary(programme, selection.who, selection)
+        return self._kept(schedule_pdf(programme, schedule, self.renderer, self.paper))
+
+    def files(self, programme: Programme, selection: Selection) -> Iterator[tuple[str, bytes]]:
+        """``(people/ID.pdf, bytes)`` for every person, then ``(groups/ID.pdf, bytes)``."""
+        for folder, ids in (("people", programme.people), ("groups", programme.groups)):
+            for who in ids:
+                schedule = self.html.itinerary(programme, who, selection)
+                rendered = schedule_pdf(programme, schedule, self.renderer, self.paper)
+                yield f"{folder}/{who}.pdf", self._kept(rendered)
+
+
+class PdfAgenda(_Pdf):
+    """An agenda (an event's, a venue's, some days'; or a venue's room grids)."""
+
+    def __init__(
+        self, *, tz: str = "local", options: RenderOptions | None = None, by_room: bool = False
+    ) -> None:
+        super().__init__(options)
+        self.html = HtmlAgenda(tz=tz, options=options, by_room=by_room)
+        self.renderer = HtmlRenderer(options)
+
+    def export(self, programme: Programme, selection: Selection) -> bytes:
+        agenda = self.html.builder(programme).agenda(
+            event=selection.event,
+            venue=selection.venue,
+            window=Window(selection.first_day, selection.last_day),
+            tz=self.html.tz,
+            by_room=self.html.by_room,
+        )
+        return self._kept(schedule_pdf(programme, agenda, self.renderer, self.paper))
