@@ -17,3 +17,5 @@ class RenderOptions:
     """The reader's language (a BCP 47 tag planner has a catalog for: see planner.languages)."""
     paper: str = "a4"
     """Page size of printed formats (PDF): ``a4`` or ``letter``."""
+    sheet_per_day: bool = False
+    """Spreadsheets (XLSX): one sheet per day instead of one sheet for everything."""
