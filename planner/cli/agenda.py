@@ -12,12 +12,14 @@ import typer
 from planner.cli.common import FileOption, LanguageOption, MaxSizeOption, fail, load_or_exit
 from planner.cli.itinerary import (
     FromOption,
+    PaperOption,
     TableFormatOption,
     ToOption,
     WidthOption,
     dates,
     emit,
     render_options,
+    warn_missing_glyphs,
 )
 from planner.exporters import registry
 from planner.exporters.base import Selection
@@ -35,6 +37,11 @@ _TABLE = AgendaFormat("table")
 class Layout(StrEnum):
     time = "time"
     room = "room"
+
+
+class SheetPer(StrEnum):
+    none = "none"
+    day = "day"
 
 
 def agenda(
@@ -66,6 +73,11 @@ def agenda(
         str, typer.Option("--tz", help="local (where each session happens) or an IANA zone.")
     ] = "local",
     width: WidthOption = None,
+    paper: PaperOption = "a4",
+    sheet_per: Annotated[
+        SheetPer,
+        typer.Option("--sheet-per", help="With --format xlsx: day puts each day on a sheet."),
+    ] = SheetPer.none,
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="Write to this file; default: standard output."),
@@ -78,12 +90,20 @@ def agenda(
     Example: planner agenda --event asia-innova-2017 --format markdown
     Example: planner agenda --venue casa-asia-madrid --day 2017-11-22 --by room
     Example: planner agenda --event asia-innova-2017 --lang es
+    Example: planner agenda --event k-smart-city-tour-2016 --format xlsx --sheet-per day -o t.xlsx
     """
     if day is not None and (first_day is not None or last_day is not None):
         fail("--day is one day; leave out --from and --to, or --day")
     if by is Layout.room and venue is None:
         fail("--by room shows one venue's rooms: give --venue ID")
-    options = render_options(tablefmt, width, to_file=output not in (None, Path("-")), lang=lang)
+    options = render_options(
+        tablefmt,
+        width,
+        to_file=output not in (None, Path("-")),
+        paper=paper,
+        sheet_per_day=sheet_per is SheetPer.day,
+        lang=lang,
+    )
     try:
         entry = registry.get("agenda", str(output_format))
         exporter = entry.exporter_as(AgendaExporter)(
@@ -98,4 +118,5 @@ def agenda(
         data = exporter.export(programme, selection)
     except ScheduleError as error:
         fail(str(error))
-    emit(data, output)
+    warn_missing_glyphs(exporter)
+    emit(data, output, binary=not entry.content_type.startswith(("text/", "application/json")))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -29,12 +30,14 @@ from planner.exporters.itinerary import (
     check_time_choice,
 )
 from planner.exporters.itinerary.as_table import TABLE_FORMATS
+from planner.exporters.pdf.document import PAPERS
 from planner.loading.collector import collector_paused
 from planner.output import OutputError, check_tree
 
 __all__ = [
     "FromOption",
     "OutputFormat",
+    "PaperOption",
     "TableFormatOption",
     "ToOption",
     "WidthOption",
@@ -42,6 +45,7 @@ __all__ = [
     "emit",
     "itinerary",
     "render_options",
+    "warn_missing_glyphs",
 ]
 
 
@@ -84,6 +88,9 @@ ToOption = Annotated[
     datetime | None,
     typer.Option("--to", formats=["%Y-%m-%d"], help="Last day shown (YYYY-MM-DD, local)."),
 ]
+PaperOption = Annotated[
+    str, typer.Option("--paper", help="With --format pdf: the page size, a4 or letter.")
+]
 OutputOption = Annotated[
     Path | None,
     typer.Option(
@@ -116,6 +123,7 @@ def itinerary(
     first_day: FromOption = None,
     last_day: ToOption = None,
     width: WidthOption = None,
+    paper: PaperOption = "a4",
     every: Annotated[
         bool,
         typer.Option(
@@ -145,7 +153,8 @@ def itinerary(
         fail("--all writes one file per person and group: give the folder with -o DIR")
     if every and output is not None:
         _check_folder(output)
-    options = render_options(tablefmt, width, to_file=output not in (None, Path("-")), lang=lang)
+    to_file = output not in (None, Path("-"))
+    options = render_options(tablefmt, width, to_file=to_file, lang=lang, paper=paper)
     try:
         entry = registry.get("itinerary", str(output_format))
         exporter = entry.exporter_as(ItineraryExporter)(tz=check_time_choice(tz), options=options)
@@ -167,23 +176,53 @@ def itinerary(
         data = exporter.export(programme, selection)
     except ScheduleError as error:
         fail(str(error))
-    emit(data, output)
+    warn_missing_glyphs(exporter)
+    emit(data, output, binary=not entry.content_type.startswith(("text/", "application/json")))
 
 
 def render_options(
-    tablefmt: str, width: int | None, *, to_file: bool, lang: str | None = None
+    tablefmt: str,
+    width: int | None,
+    *,
+    to_file: bool,
+    lang: str | None = None,
+    paper: str = "a4",
+    sheet_per_day: bool = False,
 ) -> RenderOptions:
-    """The table format checked, the width (--width, else the terminal's or a file's), and
-    the language checked."""
+    """The table format checked, the width (--width, else the terminal's or a file's), the
+    language and the paper checked."""
     if tablefmt not in TABLE_FORMATS:
         fail(f"--tablefmt {tablefmt} is not one of: {', '.join(TABLE_FORMATS)}")
+    if paper not in PAPERS:
+        fail(f"--paper {paper} is not one of: {', '.join(PAPERS)}")
     if width is None:
         width = _FILE_WIDTH if to_file else shutil.get_terminal_size((_FILE_WIDTH, 24)).columns
-    return RenderOptions(width=width, tablefmt=tablefmt, language=language_or_exit(lang) or "en")
+    return RenderOptions(
+        width=width,
+        tablefmt=tablefmt,
+        language=language_or_exit(lang) or "en",
+        paper=paper,
+        sheet_per_day=sheet_per_day,
+    )
 
 
-def emit(data: bytes, output: Path | None) -> None:
-    """Print ``data``, or write it to ``output`` atomically (``-``: standard output)."""
+def warn_missing_glyphs(exporter: object) -> None:
+    """A PDF exporter lists the characters no installed font has: say which, once."""
+    missing = sorted(getattr(exporter, "missing_glyphs", ()))
+    if missing:
+        names = ", ".join(f"U+{ord(char):04X}" for char in missing)
+        typer.echo(
+            f"planner: warning: no installed font has {names}; printed as empty boxes "
+            "(install a font for that script, e.g. a Noto package)",
+            err=True,
+        )
+
+
+def emit(data: bytes, output: Path | None, *, binary: bool = False) -> None:
+    """Print ``data``, or write it to ``output`` atomically (``-``: standard output). A
+    binary format (PDF, XLSX) goes to standard output only when that is not a terminal."""
+    if binary and output in (None, Path("-")) and sys.stdout.isatty():
+        fail("this format is binary: give a file with -o FILE (or redirect the output)")
     write_output(data, output)
 
 

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from planner.cli.common import FileOption, MaxSizeOption, load_or_exit
+from planner.cli.itinerary import emit
 from planner.exporters import registry
 from planner.exporters.base import Selection
 from planner.reporting.listing import LISTABLE, TableListing
@@ -31,12 +32,19 @@ def list_entries(
         ListFormat, typer.Option("--format", help=f"{registry.help_text('listing')}.")
     ] = _TABLE,
     tablefmt: Annotated[str, typer.Option(help="Any tabulate table format.")] = "simple",
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to this file; default: standard output."),
+    ] = None,
     max_file_size: MaxSizeOption = None,
 ) -> None:
     """List the events, sessions, people, venues or groups of a programme.
 
     Example: planner list sessions -f events.yaml --format json
+    Example: planner list people --format xlsx -o people.xlsx
     """
     programme = load_or_exit(file, max_file_size)
-    exporter = registry.get("listing", str(list_format)).exporter_as(TableListing)
-    typer.echo(exporter(str(kind.value), tablefmt).export(programme, Selection()), nl=False)
+    entry = registry.get("listing", str(list_format))
+    exporter = entry.exporter_as(TableListing)
+    data = exporter(str(kind.value), tablefmt).export(programme, Selection())
+    emit(data, output, binary=not entry.content_type.startswith(("text/", "application/json")))

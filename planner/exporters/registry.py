@@ -87,6 +87,10 @@ _ITINERARY = "planner.exporters.itinerary.exporters"
 _REPORT = "planner.reporting.formats"
 _DIFF = "planner.diff.formats"
 _LISTING = "planner.reporting.listing"
+_PDF_MODULE = "planner.exporters.pdf"
+_XLSX_MODULE = "planner.exporters.xlsx"
+_PDF = "application/pdf"
+_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _TEXT, _MARKDOWN = "text/plain; charset=utf-8", "text/markdown; charset=utf-8"
 _CSV, _HTML, _JSON = "text/csv; charset=utf-8", "text/html; charset=utf-8", "application/json"
 
@@ -104,6 +108,10 @@ FORMATS: tuple[Format, ...] = (
            "JSON, a list of items"),
     Format("itinerary", "html", "html", _HTML, f"{_ITINERARY}:HtmlItinerary",
            "a page that prints on A4", site="itineraries", label="printable page"),
+    Format("itinerary", "pdf", "pdf", _PDF, f"{_PDF_MODULE}:PdfItinerary",
+           "a PDF to print, a day per page (A4, or --paper letter)"),
+    Format("itinerary", "xlsx", "xlsx", _XLSX, f"{_XLSX_MODULE}:XlsxItinerary",
+           "a spreadsheet with real date-time cells"),
     Format("agenda", "table", "txt", _TEXT, f"{_ITINERARY}:TableAgenda",
            "text tables, see --tablefmt"),
     Format("agenda", "markdown", "md", _MARKDOWN, f"{_ITINERARY}:MarkdownAgenda",
@@ -114,6 +122,10 @@ FORMATS: tuple[Format, ...] = (
            "JSON, a list of items"),
     Format("agenda", "html", "html", _HTML, f"{_ITINERARY}:HtmlAgenda",
            "a page that prints on A4", site="agenda.html", label="printable page"),
+    Format("agenda", "pdf", "pdf", _PDF, f"{_PDF_MODULE}:PdfAgenda",
+           "a PDF to print, a day per page (A4, or --paper letter)"),
+    Format("agenda", "xlsx", "xlsx", _XLSX, f"{_XLSX_MODULE}:XlsxAgenda",
+           "a spreadsheet with real date-time cells (--sheet-per day)"),
     Format("schedule", "xml", "xml", "application/vnd.c3voc.schedule+xml",
            "planner.exporters.frab:FrabXmlExporter", "frab/c3voc schedule.xml",
            site="schedule", label="schedule.xml"),
@@ -123,6 +135,8 @@ FORMATS: tuple[Format, ...] = (
            "a text table, see --tablefmt"),
     Format("listing", "json", "json", _JSON, f"{_LISTING}:JsonListing",
            "JSON, a list of objects"),
+    Format("listing", "xlsx", "xlsx", _XLSX, f"{_XLSX_MODULE}:XlsxListing",
+           "a spreadsheet"),
     Format("report", "text", "txt", _TEXT, f"{_REPORT}:TextReport",
            "file:line:col: severity code: message"),
     Format("report", "json", "json", _JSON, f"{_REPORT}:JsonReport",

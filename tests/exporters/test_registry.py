@@ -193,4 +193,4 @@ def test_reading_the_registry_imports_no_exporter() -> None:
 
 def test_an_unknown_name_lists_the_choices() -> None:
     with pytest.raises(registry.UnknownFormat, match="choose from table, markdown, csv"):
-        registry.get("itinerary", "pdf")
+        registry.get("itinerary", "docx")

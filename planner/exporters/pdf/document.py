@@ -132,7 +132,5 @@ def schedule_part(renderer: HtmlRenderer, schedule: Schedule, aside: str = "") -
         f'<span class="subject">{escape(header.subject)}</span></h1>'
     )
     body = "\n".join(renderer.body(schedule))
-    return (
-        f'<section class="part">\n<header>{aside}{heading}\n{details(header.details, renderer.lang)}</header>'
-        f"\n{body}\n</section>"
-    )
+    facts = details(header.details, renderer.lang)
+    return f'<section class="part">\n<header>{aside}{heading}\n{facts}</header>\n{body}\n</section>'

@@ -1,7 +1,8 @@
 """Itineraries and agendas as PDF: the schedule model, planner's print HTML, WeasyPrint.
 
-The classes follow :class:`planner.exporters.base.Exporter` and return bytes. They build
-the same :class:`~planner.exporters.itinerary.model.Schedule` as every other format.
+The classes are the itinerary and agenda exporters of every other format, drawing the
+same :class:`~planner.exporters.itinerary.model.Schedule` with the HTML renderer's rows
+inside printed pages (:mod:`planner.exporters.pdf.document`), and return PDF bytes.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import ClassVar
 from planner.exporters.base import Selection
 from planner.exporters.itinerary.as_html import HtmlRenderer
 from planner.exporters.itinerary.build import ScheduleError
-from planner.exporters.itinerary.exporters import HtmlAgenda, HtmlItinerary
+from planner.exporters.itinerary.exporters import AgendaExporter, ItineraryExporter, Renderer
 from planner.exporters.itinerary.model import Schedule, Window
 from planner.exporters.itinerary.options import RenderOptions
 from planner.exporters.pdf.document import PAPERS, page, schedule_part
@@ -37,60 +38,64 @@ def schedule_pdf(
     return render_pdf(page(title, programme.name, paper, [schedule_part(renderer, schedule)]))
 
 
-class _Pdf:
+class _Printed:
+    """What both PDF exporters add: the paper, and the glyphs no font could draw."""
+
     name: ClassVar[str] = "pdf"
     extension: ClassVar[str] = "pdf"
     content_type: ClassVar[str] = "application/pdf"
+    renderer_class: ClassVar[type[Renderer]] = HtmlRenderer
+    renderer: Renderer
 
-    def __init__(self, options: RenderOptions | None) -> None:
+    def _setup(self, options: RenderOptions | None) -> None:
         self.paper = check_paper((options or RenderOptions()).paper)
         self.missing_glyphs: set[str] = set()
         """Characters no installed font could draw, in every PDF made so far."""
 
-    def _kept(self, rendered: Rendered) -> bytes:
+    def _pdf(self, programme: Programme, schedule: Schedule) -> bytes:
+        assert isinstance(self.renderer, HtmlRenderer)
+        rendered = schedule_pdf(programme, schedule, self.renderer, self.paper)
         self.missing_glyphs.update(rendered.missing)
         return rendered.data
 
 
-class PdfItinerary(_Pdf):
+class PdfItinerary(_Printed, ItineraryExporter):
     """A person's or group's itinerary, a day per page, with the page header naming them."""
 
     def __init__(self, *, tz: str = "local", options: RenderOptions | None = None) -> None:
-        super().__init__(options)
-        self.html = HtmlItinerary(tz=tz, options=options)
-        self.renderer = HtmlRenderer(options)
+        super().__init__(tz=tz, options=options)
+        self._setup(options)
 
     def export(self, programme: Programme, selection: Selection) -> bytes:
         if selection.who is None:
             raise ScheduleError("an itinerary is a person's or a group's: select one")
-        schedule = self.html.itinerary(programme, selection.who, selection)
-        return self._kept(schedule_pdf(programme, schedule, self.renderer, self.paper))
+        return self._pdf(programme, self.itinerary(programme, selection.who, selection))
 
     def files(self, programme: Programme, selection: Selection) -> Iterator[tuple[str, bytes]]:
         """``(people/ID.pdf, bytes)`` for every person, then ``(groups/ID.pdf, bytes)``."""
         for folder, ids in (("people", programme.people), ("groups", programme.groups)):
             for who in ids:
-                schedule = self.html.itinerary(programme, who, selection)
-                rendered = schedule_pdf(programme, schedule, self.renderer, self.paper)
-                yield f"{folder}/{who}.pdf", self._kept(rendered)
+                yield (
+                    f"{folder}/{who}.pdf",
+                    self._pdf(programme, self.itinerary(programme, who, selection)),
+                )
 
 
-class PdfAgenda(_Pdf):
+class PdfAgenda(_Printed, AgendaExporter):
     """An agenda (an event's, a venue's, some days'; or a venue's room grids)."""
 
     def __init__(
         self, *, tz: str = "local", options: RenderOptions | None = None, by_room: bool = False
     ) -> None:
-        super().__init__(options)
-        self.html = HtmlAgenda(tz=tz, options=options, by_room=by_room)
-        self.renderer = HtmlRenderer(options)
+        super().__init__(tz=tz, options=options, by_room=by_room)
+        self._setup(options)
 
     def export(self, programme: Programme, selection: Selection) -> bytes:
-        agenda = self.html.builder(programme).agenda(
+        agenda = self.builder(programme).agenda(
             event=selection.event,
             venue=selection.venue,
             window=Window(selection.first_day, selection.last_day),
-            tz=self.html.tz,
-            by_room=self.html.by_room,
+            tz=self.tz,
+            by_room=self.by_room,
         )
-        return self._kept(schedule_pdf(programme, agenda, self.renderer, self.paper))
+        return self._pdf(programme, agenda)

@@ -9,38 +9,37 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, datetime
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from planner.exporters.base import Selection
-from planner.exporters.itinerary.build import ScheduleBuilder, ScheduleError, check_time_choice
+from planner.exporters.itinerary.as_json import JsonRenderer
+from planner.exporters.itinerary.build import ScheduleError
+from planner.exporters.itinerary.exporters import AgendaExporter, ItineraryExporter, Renderer
 from planner.exporters.itinerary.model import Schedule, Window
 from planner.exporters.itinerary.options import RenderOptions
 from planner.exporters.xlsx.schedule import schedule_sheets
 from planner.exporters.xlsx.workbook import Sheet, Value, sheet_name, workbook_bytes
+from planner.reporting.listing import TableListing, listing_rows
 from planner.timeline import Programme
 
-__all__ = ["XlsxAgenda", "XlsxItinerary", "listing_xlsx"]
+__all__ = ["CONTENT_TYPE", "XlsxAgenda", "XlsxItinerary", "XlsxListing", "listing_xlsx"]
+
+CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 _DATES = frozenset({"first_day", "last_day"})
 _MOMENTS = frozenset({"start", "end"})
 
 
-class _Xlsx:
+class _Sheets:
+    """What the XLSX exporters add: a sheet per day when asked, a workbook of a schedule."""
+
     name: ClassVar[str] = "xlsx"
     extension: ClassVar[str] = "xlsx"
-    content_type: ClassVar[str] = (
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
+    content_type: ClassVar[str] = CONTENT_TYPE
+    renderer_class: ClassVar[type[Renderer]] = JsonRenderer  # unused: rows are cells here
 
-    def __init__(self, *, tz: str = "local", options: RenderOptions | None = None) -> None:
-        self.tz = check_time_choice(tz)
+    def _setup(self, options: RenderOptions | None) -> None:
         self.per_day = (options or RenderOptions()).sheet_per_day
-        self._builder: ScheduleBuilder | None = None
-
-    def builder(self, programme: Programme) -> ScheduleBuilder:
-        if self._builder is None or self._builder.programme is not programme:
-            self._builder = ScheduleBuilder(programme)
-        return self._builder
 
     def workbook(self, schedule: Schedule) -> bytes:
         header = schedule.header
@@ -48,8 +47,12 @@ class _Xlsx:
         return workbook_bytes(sheets, f"{header.title}: {header.subject}")
 
 
-class XlsxItinerary(_Xlsx):
+class XlsxItinerary(_Sheets, ItineraryExporter):
     """A person's or group's itinerary: one sheet, or one per day with ``sheet_per_day``."""
+
+    def __init__(self, *, tz: str = "local", options: RenderOptions | None = None) -> None:
+        super().__init__(tz=tz, options=options)
+        self._setup(options)
 
     def export(self, programme: Programme, selection: Selection) -> bytes:
         if selection.who is None:
@@ -60,24 +63,21 @@ class XlsxItinerary(_Xlsx):
         """``(people/ID.xlsx, bytes)`` for every person, then ``(groups/ID.xlsx, bytes)``."""
         for folder, ids in (("people", programme.people), ("groups", programme.groups)):
             for who in ids:
-                yield (
-                    f"{folder}/{who}.xlsx",
-                    self.workbook(self.itinerary(programme, who, selection)),
-                )
-
-    def itinerary(self, programme: Programme, who: str, selection: Selection) -> Schedule:
-        window = Window(selection.first_day, selection.last_day)
-        return self.builder(programme).itinerary(who, window, self.tz, event=selection.event)
+                schedule = self.itinerary(programme, who, selection)
+                yield f"{folder}/{who}.xlsx", self.workbook(schedule)
 
 
-class XlsxAgenda(_Xlsx):
-    """The sessions of an event, a venue, some days (``sheet_per_day``: a sheet per day)."""
+class XlsxAgenda(_Sheets, AgendaExporter):
+    """The sessions of an event, a venue, some days (``sheet_per_day``: a sheet per day).
+
+    ``by_room`` is a printed layout; a sheet stays one row per session (as CSV does).
+    """
 
     def __init__(
         self, *, tz: str = "local", options: RenderOptions | None = None, by_room: bool = False
     ) -> None:
-        super().__init__(tz=tz, options=options)
-        self.by_room = by_room  # a grid is a printed layout: the sheet stays a row per session
+        super().__init__(tz=tz, options=options, by_room=by_room)
+        self._setup(options)
 
     def export(self, programme: Programme, selection: Selection) -> bytes:
         agenda = self.builder(programme).agenda(
@@ -89,7 +89,18 @@ class XlsxAgenda(_Xlsx):
         return self.workbook(agenda)
 
 
-def listing_xlsx(kind: str, rows: list[dict[str, object]], title: str) -> bytes:
+class XlsxListing(TableListing):
+    """``planner list KIND --format xlsx``: the table's rows as one sheet."""
+
+    name: ClassVar[str] = "xlsx"
+    extension: ClassVar[str] = "xlsx"
+    content_type: ClassVar[str] = CONTENT_TYPE
+
+    def export(self, programme: Programme, selection: Selection) -> bytes:
+        return listing_xlsx(self.what, listing_rows(programme, self.what), programme.name)
+
+
+def listing_xlsx(kind: str, rows: list[dict[str, Any]], title: str) -> bytes:
     """``planner list KIND`` as a sheet: dates and times as date cells, counts as numbers."""
     headings = tuple(rows[0]) if rows else ()
     values = [[_typed(key, value) for key, value in row.items()] for row in rows]
