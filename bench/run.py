@@ -41,6 +41,7 @@ FLOOR = (
 )
 EXPORT_SIZE = 10_000
 TARGET_TIME, TARGET_MEMORY, TARGET_GROWTH = 2.0, 1.5, 12.0
+SCHEDULE_SECTION = "<!-- schedule: start -->"
 
 
 @dataclass(frozen=True)
@@ -251,7 +252,11 @@ def main(argv: list[str] | None = None) -> int:
                     print(_progress(row), flush=True)
     text = report(rows, args.runs, sys.argv[1:] if argv is None else argv)
     if args.out:
-        Path(args.out).write_text(text, encoding="utf-8")
+        out = Path(args.out)
+        # bench/schedule.py keeps its own section of the same file: carry it over.
+        old = out.read_text(encoding="utf-8") if out.exists() else ""
+        kept = old[old.find(SCHEDULE_SECTION) :] if SCHEDULE_SECTION in old else ""
+        out.write_text(text + ("\n" + kept if kept else ""), encoding="utf-8")
     print(text)
     return 0
 

@@ -20,7 +20,7 @@ from planner.rules.context import Slot
 from planner.rules.text import stamp
 from planner.schedule.problem import Choice, Problem, Range, Reason, Task, minute_of
 from planner.schedule.settings import Rules
-from planner.schedule.words import span_words, who
+from planner.schedule.words import span_words, who_is
 
 __all__ = ["restrict_by_fixed"]
 
@@ -78,9 +78,8 @@ def _busy_reason(
     rules: Rules, index: int, slot: Slot, people: list[str], trips: list[str]
 ) -> Reason:
     occurrence = slot.occurrence
-    verb = "is" if len(people) == 1 else "are"
     text = (
-        f"{who(rules, people)} {verb} in `{slot.session.id}` "
+        f"{who_is(rules, people)} in `{slot.session.id}` "
         f"{span_words(occurrence.start, occurrence.end)}"
     )
     if trips:

@@ -25,12 +25,19 @@ def placements_table(placements: tuple[Placement, ...]) -> str:
             [
                 session.id,
                 f"{start:%Y-%m-%d %H:%M}-{end:%H:%M} {zone_label(start)}",
-                placement.choice.venue_id or "online",
+                _where(placement),
                 placement.choice.room_id or "",
                 status,
             ]
         )
-    return tabulate(rows, headers=["session", "when", "venue", "room", ""], tablefmt="simple")
+    return tabulate(rows, headers=["session", "when", "venue", "room", "status"], tablefmt="simple")
+
+
+def _where(placement: Placement) -> str:
+    session, choice = placement.task.session, placement.choice
+    if session.origin_venue_id or session.destination_venue_id:
+        return f"{choice.start_place or '?'} -> {choice.end_place or '?'}"
+    return choice.venue_id or "online"
 
 
 def diff_text(edited: list[Edited]) -> str:
@@ -41,8 +48,8 @@ def diff_text(edited: list[Edited]) -> str:
             difflib.unified_diff(
                 item.before.splitlines(keepends=True),
                 item.after.splitlines(keepends=True),
-                fromfile=f"a/{item.display}",
-                tofile=f"b/{item.display}",
+                fromfile=f"a/{item.display.lstrip('/')}",
+                tofile=f"b/{item.display.lstrip('/')}",
             )
         )
     return "".join(parts)

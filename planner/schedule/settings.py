@@ -42,6 +42,8 @@ class Rules:
         self.reopened = reopened
         self._trips: dict[tuple[str, str], Trip | None] = {}
         self._days: dict[str, dict[int, tuple[int, int]]] = {}
+        self.group_names: dict[frozenset[str], str | None] = {}
+        """People -> the group(s) they make up, as words (see ``words.who``)."""
 
     def day_spans(self, person_id: str, skip: frozenset[str]) -> dict[int, tuple[int, int]]:
         """A person's fixed days, as the long-day rule sees them: local day number (of each

@@ -10,6 +10,7 @@ includes stay as they were, so the change reviews as a small diff.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -50,6 +51,7 @@ def edit_files(root: Path, placements: tuple[Placement, ...], max_bytes: int) ->
     sources = read_programme_files(root, max_bytes)
     edits: dict[int, list[_Edit]] = {}
     texts: dict[int, str] = {}
+    line_starts: dict[int, list[int]] = {}
     for placement in placements:
         if not placement.moved:
             continue
@@ -61,8 +63,9 @@ def edit_files(root: Path, placements: tuple[Placement, ...], max_bytes: int) ->
                 message = problem.message if problem else f"cannot read {loaded.display}"
                 raise WriteBackError(message)
             texts[number] = text
+            line_starts[number] = [0] + [m.end() for m in re.finditer("\n", text)]
         path = _item_path(loaded, placement)
-        writer = _SessionWriter(sources, loaded, path, item, texts[number])
+        writer = _SessionWriter(sources, loaded, path, item, texts[number], line_starts[number])
         edits.setdefault(number, []).extend(writer.edits(placement))
     found = []
     for number, changes in sorted(edits.items()):
@@ -109,13 +112,14 @@ class _SessionWriter:
         path: list[str | int],
         item: dict[str, Any],
         text: str,
+        line_starts: list[int],
     ) -> None:
         self.sources = sources
         self.loaded = loaded
         self.path = path
         self.item = item
         self.text = text
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.line_starts = line_starts
         self.flow = text[self.offset(path)] == "{"
 
     def offset(self, path: list[str | int], *, at_key: bool = False) -> int:
@@ -146,7 +150,7 @@ class _SessionWriter:
         shown = f'"{value}"' if key == "start" else value
         if self.flow:
             return _Edit(offset, 0, f"{key}: {shown}, ")
-        column = offset - self.line_starts[self.text.count("\n", 0, offset)]
+        column = offset - self.line_starts[bisect_right(self.line_starts, offset) - 1]
         return _Edit(offset, 0, f"{key}: {shown}\n{' ' * column}")
 
     def replace(self, key: str, value: str) -> _Edit:

@@ -114,7 +114,7 @@ def test_impossible_window_is_explained(write_yaml) -> None:  # type: ignore[no-
     assert diagnostic.location is not None and diagnostic.location.line == line
     assert diagnostic.message == (
         "`visit` (2 h) must lie between 2016-10-11 09:00 and 12:00 KST, but the training "
-        "cohort are in `lecture` from 2016-10-11 09:00 to 10:00 KST and the trip from "
+        "cohort is in `lecture` from 2016-10-11 09:00 to 10:00 KST and the trip from "
         "Koreana Hotel to Pangyo Techno Valley takes 45 min"
     )
     cli = CliRunner().invoke(app, ["schedule", "-f", str(path)])
