@@ -58,6 +58,8 @@ _TABLE: tuple[tuple[Stage, str, Severity, str], ...] = (
     (Stage.LOADING, "duplicate-key", _E, "A key written twice in one mapping."),
     (Stage.LOADING, "not-a-file", _E, "A programme file that is a folder, device or pipe."),
     (Stage.LOADING, "yaml-node-limit", _E, "More YAML values than the node budget allows."),
+    (Stage.LOADING, "occurrence-limit", _E, "More session occurrences than the budget allows."),
+    (Stage.LOADING, "diagnostic-limit", _E, "More diagnostics of one code than are shown."),
     (
         Stage.LOADING,
         "value-out-of-range",

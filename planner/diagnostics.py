@@ -19,8 +19,11 @@ __all__ = [
     "ProgrammeError",
     "Severity",
     "Summary",
+    "limit_per_code",
     "sort_diagnostics",
 ]
+
+LIMIT_CODE = "diagnostic-limit"
 
 
 class Severity(StrEnum):
@@ -125,8 +128,9 @@ def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
 
     def key(diagnostic: Diagnostic) -> tuple[str, int, int, int, str, str]:
         where = diagnostic.location
-        if where is None:
-            return ("", 0, 0, diagnostic.severity.rank, diagnostic.code, diagnostic.message)
+        if where is None:  # about the whole run: first, except the closing count of left-outs
+            first = "\U0010ffff" if diagnostic.code == LIMIT_CODE else ""
+            return (first, 0, 0, diagnostic.severity.rank, diagnostic.code, diagnostic.message)
         return (
             where.file,
             where.line,
@@ -137,6 +141,39 @@ def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
         )
 
     return sorted(diagnostics, key=key)
+
+
+def limit_per_code(
+    diagnostics: Sequence[Diagnostic], most: int, *, already_left_out: dict[str, int] | None = None
+) -> list[Diagnostic]:
+    """The first ``most`` diagnostics of each code, then one line per code saying how many
+    more there are (with those counted in ``already_left_out``, dropped before they were made).
+    """
+    from planner.limits import DIAGNOSTICS_PER_CODE  # planner.limits imports nothing of ours
+
+    kept: list[Diagnostic] = []
+    shown: dict[str, int] = {}
+    left_out = dict(already_left_out or {})
+    worst: dict[str, Severity] = {}
+    for diagnostic in diagnostics:
+        code = diagnostic.code
+        if code != LIMIT_CODE and shown.get(code, 0) >= most:
+            left_out[code] = left_out.get(code, 0) + 1
+            if diagnostic.severity.rank < worst.get(code, Severity.INFO).rank:
+                worst[code] = diagnostic.severity
+            continue
+        shown[code] = shown.get(code, 0) + 1
+        kept.append(diagnostic)
+    for code, count in sorted(left_out.items()):
+        kept.append(
+            Diagnostic(
+                LIMIT_CODE,
+                worst.get(code, Severity.ERROR),
+                f"{count:,} more `{code}` diagnostics are not shown (planner shows {most:,} per "
+                f"code); {DIAGNOSTICS_PER_CODE.how_to_raise()}",
+            )
+        )
+    return kept
 
 
 class ProgrammeError(Exception):

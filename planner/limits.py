@@ -76,7 +76,7 @@ SESSION_OCCURRENCES = Limit(
 REPEAT_SEARCH = Limit(
     "PLANNER_MAX_REPEAT_SEARCH",
     100_000,
-    "candidate times one repeat rule may try while looking for its occurrences",
+    "periods (days, weeks, months, years) one repeat rule may search for its occurrences",
 )
 DIAGNOSTICS_PER_CODE = Limit(
     "PLANNER_MAX_DIAGNOSTICS",

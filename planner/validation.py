@@ -6,7 +6,8 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from planner.diagnostics import Diagnostic, Severity, sort_diagnostics
+from planner.diagnostics import Diagnostic, Severity, limit_per_code, sort_diagnostics
+from planner.limits import DIAGNOSTICS_PER_CODE
 from planner.loading import load_programme
 from planner.rules import check_programme
 from planner.timeline import Programme
@@ -35,7 +36,8 @@ def validate_file(
 ) -> ValidationReport:
     """Load ``path`` and, if it loads, check it with the rules; every diagnostic, sorted."""
     loaded = load_programme(path, max_bytes=max_bytes)
-    diagnostics = list(loaded.diagnostics)
+    diagnostics = list(loaded.diagnostics)  # limited per code already
     if loaded.programme is not None:
-        diagnostics.extend(check_programme(loaded.programme, select=select, ignore=ignore))
+        found = check_programme(loaded.programme, select=select, ignore=ignore)
+        diagnostics.extend(limit_per_code(sort_diagnostics(found), DIAGNOSTICS_PER_CODE.value()))
     return ValidationReport(loaded.programme, tuple(sort_diagnostics(diagnostics)))

@@ -7,10 +7,17 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from planner.diagnostics import Diagnostic, ProgrammeError, Severity, sort_diagnostics
+from planner.diagnostics import (
+    Diagnostic,
+    ProgrammeError,
+    Severity,
+    limit_per_code,
+    sort_diagnostics,
+)
+from planner.limits import DIAGNOSTICS_PER_CODE
 from planner.loading.collector import collector_paused
 from planner.loading.files import read_programme_files
-from planner.loading.resolve import resolve
+from planner.loading.resolve import resolve_counted
 from planner.loading.validate import validate_sections
 from planner.loading.yaml12 import DEFAULT_MAX_BYTES
 from planner.sizes import parse_size
@@ -54,9 +61,15 @@ def load_programme(path: str | os.PathLike[str], *, max_bytes: int | None = None
         return LoadResult(None, tuple(sort_diagnostics(diagnostics)))
     sections = validate_sections(sources)
     diagnostics.extend(sections.diagnostics)
-    programme, found = resolve(sources, sections)
+    programme, found, left_out = resolve_counted(sources, sections)
     diagnostics.extend(found)
-    ordered = tuple(sort_diagnostics(_without_cascades(diagnostics)))
+    ordered = tuple(
+        limit_per_code(
+            sort_diagnostics(_without_cascades(diagnostics)),
+            DIAGNOSTICS_PER_CODE.value(),
+            already_left_out=left_out,
+        )
+    )
     if programme is not None:
         warnings = tuple(d for d in ordered if d.severity is not Severity.ERROR)
         programme = dataclasses.replace(programme, warnings=warnings)

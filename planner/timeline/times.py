@@ -7,11 +7,14 @@ from datetime import UTC, date, datetime, time, timedelta
 from enum import Enum
 from zoneinfo import ZoneInfo
 
-from dateutil.rrule import rrule, rrulestr
+from planner.limits import FIRST_YEAR, LAST_YEAR, MAX_DURATION
+from planner.timeline.rrules import RepeatError, expand_repeat
 
 __all__ = [
     "LocalTimeIssue",
+    "OutOfRange",
     "RepeatError",
+    "duration_too_long",
     "expand_repeat",
     "localize",
     "parse_date",
@@ -23,24 +26,65 @@ __all__ = [
 _HOURS_MINUTES = re.compile(r"^(?:(\d+)h)?(?:(\d+)m)?$")
 _ISO_DURATION = re.compile(r"^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$")
 DEFAULT_REPEAT_SPAN = timedelta(days=366)
-MAX_OCCURRENCES = 1000
+_LONGEST_NUMBER = 12  # digits in one part of a duration; more is over any maximum
+
+
+class OutOfRange(ValueError):
+    """A value that reads, but lies outside the range planner handles (see docs/limits.md)."""
+
+
+def _seconds(text: str) -> int | None:
+    """A duration as written, in seconds (unbounded), or None when it is not a duration."""
+    match = _HOURS_MINUTES.match(text)
+    parts: tuple[str | None, ...]
+    if match and text:
+        parts = (None, *match.groups(), None)
+    else:
+        match = _ISO_DURATION.match(text)
+        if not match or text == "P" or text.endswith("T"):
+            return None
+        parts = match.groups()
+    if any(part and len(part) > _LONGEST_NUMBER for part in parts):
+        return int(10**_LONGEST_NUMBER * 86_400)
+    days, hours, minutes, seconds = (int(part or 0) for part in parts)
+    return ((days * 24 + hours) * 60 + minutes) * 60 + seconds
 
 
 def parse_duration(text: str) -> timedelta | None:
-    """``2h``, ``90m``, ``1h30m`` or ISO 8601 ``PT1H30M``; None when it is none of these."""
-    match = _HOURS_MINUTES.match(text)
-    if match and text:
-        hours, minutes = match.groups()
-        return timedelta(hours=int(hours or 0), minutes=int(minutes or 0))
-    match = _ISO_DURATION.match(text)
-    if match and text != "P" and not text.endswith("T"):
-        days, hours, minutes, seconds = (int(part or 0) for part in match.groups())
-        return timedelta(days=days, hours=hours, minutes=minutes, seconds=seconds)
-    return None
+    """``2h``, ``90m``, ``1h30m`` or ISO 8601 ``PT1H30M``; None when it is none of these, or
+    longer than the maximum (:func:`duration_too_long` tells which)."""
+    seconds = _seconds(text)
+    if seconds is None or seconds > MAX_DURATION.total_seconds():
+        return None
+    return timedelta(seconds=seconds)
+
+
+def duration_too_long(text: str) -> bool:
+    """Whether ``text`` is a duration, but longer than planner's maximum."""
+    seconds = _seconds(text)
+    return seconds is not None and seconds > MAX_DURATION.total_seconds()
+
+
+def duration_limit_message(text: str) -> str:
+    return (
+        f"the duration `{text[:40]}` is longer than {MAX_DURATION.days} days, the longest "
+        "planner reads; split the session or give its end"
+    )
+
+
+def _in_range(day: date, text: str) -> None:
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise OutOfRange(
+            f"`{text[:40]}` is in the year {day.year}; planner reads dates from {FIRST_YEAR} "
+            f"to {LAST_YEAR}"
+        )
 
 
 def parse_date(text: str) -> date:
-    return date.fromisoformat(text)
+    """``2024-04-18``; ValueError when it is not a date, OutOfRange outside the years read."""
+    day = date.fromisoformat(text)
+    _in_range(day, text)
+    return day
 
 
 def parse_time(text: str) -> time:
@@ -52,9 +96,9 @@ def parse_local(text: str) -> datetime | date:
     """``2024-04-18 09:00`` -> naive datetime; ``2024-04-18`` -> date. Raises ValueError."""
     text = text.strip()
     if len(text) == 10:
-        return date.fromisoformat(text)
+        return parse_date(text)
     day, clock = text[:10], text[11:]
-    return datetime.combine(date.fromisoformat(day), parse_time(clock))
+    return datetime.combine(parse_date(day), parse_time(clock))
 
 
 class LocalTimeIssue(Enum):
@@ -71,81 +115,3 @@ def localize(naive: datetime, zone: ZoneInfo) -> tuple[datetime, LocalTimeIssue 
     if aware.utcoffset() != naive.replace(tzinfo=zone, fold=1).utcoffset():
         return aware, LocalTimeIssue.AMBIGUOUS
     return aware, None
-
-
-class RepeatError(ValueError):
-    """The RRULE cannot be read."""
-
-
-def _split_rule(text: str) -> list[tuple[str, str]]:
-    body = text.strip()
-    if body.upper().startswith("RRULE:"):
-        body = body[6:]
-    parts: list[tuple[str, str]] = []
-    for part in body.split(";"):
-        if not part.strip():
-            continue
-        name, sep, value = part.partition("=")
-        if not sep or not value:
-            raise RepeatError(f"`{part}` is not NAME=VALUE")
-        parts.append((name.strip().upper(), value.strip()))
-    if not any(name == "FREQ" for name, _ in parts):
-        raise RepeatError("a repeat rule needs FREQ (for example FREQ=WEEKLY)")
-    return parts
-
-
-def _until_instant(value: str, zone: ZoneInfo) -> datetime:
-    """UNTIL as an aware instant: a date means the end of that day in the session's zone."""
-    try:
-        if len(value) == 8:
-            day = datetime.strptime(value, "%Y%m%d")
-            return (day + timedelta(days=1, seconds=-1)).replace(tzinfo=zone)
-        if value.endswith("Z"):
-            return datetime.strptime(value, "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
-        return datetime.strptime(value, "%Y%m%dT%H%M%S").replace(tzinfo=zone)
-    except ValueError:
-        raise RepeatError(f"UNTIL={value} is not a date (20181231) or date-time") from None
-
-
-def parse_repeat(text: str, zone: ZoneInfo) -> tuple[str, datetime | None, bool]:
-    """The rule without UNTIL, UNTIL as an aware instant, and whether COUNT bounds it."""
-    parts = _split_rule(text)
-    until = next((value for name, value in parts if name == "UNTIL"), None)
-    bounded_by_count = any(name == "COUNT" for name, _ in parts)
-    if until is not None and bounded_by_count:
-        raise RepeatError("a repeat rule may have UNTIL or COUNT, not both")
-    rest = ";".join(f"{name}={value}" for name, value in parts if name != "UNTIL")
-    return rest, (_until_instant(until, zone) if until else None), bounded_by_count
-
-
-def expand_repeat(
-    text: str,
-    first_start: datetime,
-    zone: ZoneInfo,
-    default_until: datetime,
-    exceptions: frozenset[date],
-) -> tuple[list[datetime], datetime | None]:
-    """Local start times of every occurrence, and UNTIL as an instant (None if unbounded).
-
-    Expansion runs on naive wall-clock times in the session's zone, so a weekly 10:00
-    session stays at 10:00 across a daylight-saving change.
-    """
-    rest, until, bounded_by_count = parse_repeat(text, zone)
-    naive_start = first_start.replace(tzinfo=None)
-    limit = until if until is not None else (None if bounded_by_count else default_until)
-    try:
-        rule = rrulestr(rest, dtstart=naive_start, forceset=False)
-    except (ValueError, TypeError) as error:
-        raise RepeatError(str(error)) from None
-    if not isinstance(rule, rrule):
-        raise RepeatError("only a single RRULE is supported")
-    starts: list[datetime] = []
-    for naive in rule:
-        aware = naive.replace(tzinfo=zone)
-        if limit is not None and aware > limit:
-            break
-        if len(starts) >= MAX_OCCURRENCES:
-            raise RepeatError(f"the rule gives more than {MAX_OCCURRENCES} occurrences")
-        if naive.date() not in exceptions:
-            starts.append(aware)
-    return starts, until

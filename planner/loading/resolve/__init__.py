@@ -13,7 +13,8 @@ from datetime import UTC, datetime, timedelta
 from types import MappingProxyType
 from typing import Any
 
-from planner.diagnostics import Diagnostic, Location
+from planner.diagnostics import Diagnostic, Location, limit_per_code
+from planner.limits import DIAGNOSTICS_PER_CODE
 from planner.loading.files import SourceFiles
 from planner.loading.resolve.context import Context, slugify
 from planner.loading.resolve.events import resolve_event
@@ -27,16 +28,25 @@ from planner.timeline.programme import Programme
 from planner.timeline.times import parse_duration
 from planner.timeline.zones import get_zone
 
-__all__ = ["resolve", "slugify"]
+__all__ = ["resolve", "resolve_counted", "slugify"]
 
 
 def resolve(
     sources: SourceFiles, sections: ValidatedSections
 ) -> tuple[Programme | None, list[Diagnostic]]:
-    """The resolved programme (None if the settings are unusable) and every problem found."""
+    """The resolved programme (None if the settings are unusable) and every problem found
+    (past the budget per code, one line per code says how many more there are)."""
+    programme, found, left_out = resolve_counted(sources, sections)
+    return programme, limit_per_code(found, DIAGNOSTICS_PER_CODE.value(), already_left_out=left_out)
+
+
+def resolve_counted(
+    sources: SourceFiles, sections: ValidatedSections
+) -> tuple[Programme | None, list[Diagnostic], dict[str, int]]:
+    """As :func:`resolve`, with the diagnostics past the budget per code only counted."""
     context = Context(sources, sections)
     programme = _programme(context)
-    return programme, context.diagnostics
+    return programme, context.diagnostics, context.left_out
 
 
 def _programme(context: Context) -> Programme | None:

@@ -9,6 +9,7 @@ from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
 from planner.diagnostics import Diagnostic, Location, Severity
+from planner.limits import DIAGNOSTICS_PER_CODE, OCCURRENCES
 from planner.loading.files import SourceFiles
 from planner.loading.resolve.timing import Problem, local_time_problem
 from planner.loading.schema_errors import closest
@@ -16,7 +17,7 @@ from planner.loading.sourcemap import PathPart
 from planner.loading.validate import Entry, ValidatedSections
 from planner.timeline import objects as timeline
 from planner.timeline.open_sessions import OpenSession
-from planner.timeline.times import localize, parse_local
+from planner.timeline.times import OutOfRange, localize, parse_local
 from planner.timeline.zones import closest_zone, get_zone, is_zone
 
 __all__ = ["Context", "slugify"]
@@ -48,6 +49,11 @@ class Context:
         self.venues: dict[str, timeline.Venue] = {}
         self.people: dict[str, timeline.Person] = {}
         self.groups: dict[str, timeline.Group] = {}
+        self.most_per_code = DIAGNOSTICS_PER_CODE.value()
+        self.per_code: dict[str, int] = {}
+        self.left_out: dict[str, int] = {}
+        """Diagnostics past the budget per code: counted, never built (building is the cost)."""
+        self.occurrences_left = OCCURRENCES.value()
         self.open_sessions: list[OpenSession] = []
         """Sessions with a ``window`` (open or placed), for ``planner schedule``."""
 
@@ -58,7 +64,33 @@ class Context:
     def report(
         self, code: str, message: str, where: Location, severity: Severity = Severity.ERROR
     ) -> None:
+        if self.over_budget(code):
+            return
         self.diagnostics.append(Diagnostic(code, severity, message, where))
+
+    def over_budget(self, code: str) -> bool:
+        """Count one diagnostic of ``code``; True (and left out) past the budget per code."""
+        count = self.per_code.get(code, 0) + 1
+        self.per_code[code] = count
+        if count <= self.most_per_code:
+            return False
+        self.left_out[code] = self.left_out.get(code, 0) + 1
+        self.per_code[code] = count
+        return True
+
+    def spend_occurrences(self, count: int, where: Location) -> bool:
+        """Take ``count`` occurrences from the programme's budget; False when it is spent."""
+        self.occurrences_left -= count
+        if self.occurrences_left >= 0:
+            return True
+        if self.occurrences_left + count >= 0:  # the first session past the budget says so
+            self.report(
+                "occurrence-limit",
+                f"the programme has more than {OCCURRENCES.value():,} session occurrences "
+                f"(repeats expanded), planner's budget; {OCCURRENCES.how_to_raise()}",
+                where,
+            )
+        return False
 
     def report_problem(self, problem: Problem, where: Location) -> None:
         self.report(problem.code, problem.message, where, problem.severity)
@@ -83,6 +115,8 @@ class Context:
             return True
         if target in self.sections.invalid_ids:
             return False
+        if self.per_code.get("unknown-reference", 0) >= self.most_per_code:
+            return not self.over_budget("unknown-reference")  # no suggestion to compute
         candidates = [entry_id for kind in kinds for entry_id in self.sections.entries[kind]]
         guess = closest(target, candidates)
         noun = " or ".join(_SINGULAR[kind] for kind in kinds)
@@ -98,6 +132,9 @@ class Context:
         """``text`` (a local date, or date and time) as an instant in ``zone``."""
         try:
             naive = parse_local(text)
+        except OutOfRange as error:
+            self.report("value-out-of-range", str(error), self.where(entry, *sub))
+            return None
         except ValueError:
             self.report("schema", f"`{text}` is not a real date and time", self.where(entry, *sub))
             return None

@@ -15,7 +15,7 @@ from planner.loading.validate import Entry
 from planner.model import Event as EventModel
 from planner.timeline import objects as timeline
 from planner.timeline.open_sessions import OpenSession
-from planner.timeline.times import parse_date
+from planner.timeline.times import OutOfRange, parse_date
 
 __all__ = ["resolve_event"]
 
@@ -115,6 +115,9 @@ def _event_dates(context: Context, entry: Entry) -> tuple[date | None, date | No
         return None, None
     try:
         first, last = parse_date(dates.start), parse_date(dates.end)
+    except OutOfRange as error:
+        context.report("value-out-of-range", str(error), context.where(entry, "dates"))
+        return None, None
     except ValueError:
         context.report(
             "schema", "the event's dates are not real dates", context.where(entry, "dates")

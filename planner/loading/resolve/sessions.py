@@ -14,7 +14,7 @@ from planner.loading.validate import Entry
 from planner.model import Session as SessionModel
 from planner.timeline import objects as timeline
 from planner.timeline.repeats import default_until, occurrence_spans, unmatched_exceptions
-from planner.timeline.times import RepeatError, parse_date
+from planner.timeline.times import OutOfRange, RepeatError, parse_date
 
 __all__ = ["SessionResolver"]
 
@@ -55,14 +55,14 @@ class SessionResolver:
         zone = self._zone(venue_id)
         timing = self._timing(zone) if zone else None
         people = self._people()
-        if timing is None or zone is None or not self.ok:
-            return None
+        if timing is None or zone is None or not self.ok or self.context.occurrences_left < 0:
+            return None  # (past the occurrence budget: reported once, nothing more to expand)
         self._check_transfer_time(timing)
         written = self._exceptions()
         exceptions = tuple(sorted(written))
         spans, until = self._spans(timing, zone, exceptions)
         self._check_exceptions(timing, zone, written)
-        if not self.ok:
+        if not self.ok or not self.context.spend_occurrences(len(spans), self.at("repeat")):
             return None
         venue = self.context.venues.get(venue_id) if venue_id else None
         return timeline.Session(
@@ -198,6 +198,8 @@ class SessionResolver:
         for index, text in enumerate(self.raw.except_):
             try:
                 found.setdefault(parse_date(text), index)
+            except OutOfRange as error:
+                self.error("value-out-of-range", str(error), "except", index)
             except ValueError:
                 self.error("schema", f"`{text}` is not a real date", "except", index)
         return found

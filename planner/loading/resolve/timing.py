@@ -12,8 +12,12 @@ from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from planner.diagnostics import Severity
+from planner.limits import MAX_DURATION
 from planner.timeline.times import (
     LocalTimeIssue,
+    OutOfRange,
+    duration_limit_message,
+    duration_too_long,
     localize,
     parse_date,
     parse_duration,
@@ -24,6 +28,7 @@ from planner.timeline.times import (
 __all__ = ["Problem", "Timing", "TimingError", "TimingFields", "session_timing"]
 
 _ONE_DAY = timedelta(days=1)
+_OUT_OF_RANGE = "value-out-of-range"
 
 
 class TimingFields(Protocol):
@@ -105,6 +110,8 @@ class _Timer:
                 return self._from_date_and_time(raw.date)
             if raw.start is not None:
                 return self._from_start(raw.start)
+        except OutOfRange as error:
+            raise _stop(str(error), "start" if raw.start else "date", _OUT_OF_RANGE) from None
         except ValueError:
             raise _stop(
                 "this is not a real date or time (check day, month and hour)",
@@ -155,6 +162,8 @@ class _Timer:
         raw = self.raw
         if raw.duration is not None:
             duration = parse_duration(raw.duration)
+            if duration is None and duration_too_long(raw.duration):
+                raise _stop(duration_limit_message(raw.duration), "duration", _OUT_OF_RANGE)
             if duration is None:
                 raise _stop(
                     f"`{raw.duration}` is not a duration (2h, 90m, 1h30m, PT1H30M)", "duration"
@@ -175,6 +184,7 @@ class _Timer:
         ends_as_written = bool(self.raw.end or self.raw.time)
         start_at = self._localize(start, start_key)
         end_at = self._localize(end, end_key if ends_as_written else start_key)
+        _check_length(start, end, end_key if ends_as_written else "duration")
         if end_at < start_at:
             raise _stop(
                 f"the session ends ({end:%Y-%m-%d %H:%M}) before it starts "
@@ -191,9 +201,21 @@ class _Timer:
         return aware
 
     def _all_day(self, first: date, last: date) -> tuple[bool, datetime, datetime]:
+        _check_length(first, last, "end")
         start = datetime.combine(first, time()).replace(tzinfo=self.zone)
         end = datetime.combine(last + _ONE_DAY, time()).replace(tzinfo=self.zone)
         return True, start, end
+
+
+def _check_length(start: date, end: date, key: str) -> None:
+    """A session lasts at most MAX_DURATION: longer is a mistake in a date, not a session."""
+    if end - start > MAX_DURATION:
+        raise _stop(
+            f"the session lasts {(end - start).days:,} days, longer than the "
+            f"{MAX_DURATION.days} days planner reads; check the year of its end",
+            key,
+            _OUT_OF_RANGE,
+        )
 
 
 def local_time_problem(
