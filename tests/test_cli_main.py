@@ -95,3 +95,19 @@ def test_a_programme_with_errors_is_still_exit_1(tmp_path: Path) -> None:
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert done.returncode == 1 and "Traceback" not in done.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+@pytest.mark.parametrize(
+    "args",
+    [["validate", str(EVENTS_YAML)], ["rules"], ["schema"], ["list", "venues", "-f", str(EVENTS_YAML)]],
+    ids=["validate", "rules", "schema", "list"],
+)
+def test_a_full_standard_output_is_one_line_and_exit_1(args: list[str]) -> None:
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "planner", *args], stdout=full, stderr=subprocess.PIPE,
+            text=True, check=False,
+        )  # fmt: skip
+    assert done.returncode == 1
+    assert done.stderr == "planner: cannot write standard output: No space left on device\n"

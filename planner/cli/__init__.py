@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 if TYPE_CHECKING:
     import typer
@@ -84,12 +84,29 @@ def main(argv: list[str] | None = None) -> None:
     command = next((arg for arg in args if not arg.startswith("-")), None)
     only = command if command in dict(COMMANDS) else None
     try:
-        build_app(only)(args=args, prog_name="planner")
+        try:
+            build_app(only)(args=args, prog_name="planner")
+        finally:
+            sys.stdout.flush()  # a full disk behind `> file` is found here, not at exit
+    except OSError as error:
+        if not _writing_output(error):
+            _internal_error(error, debug)
+        sys.stderr.write(f"planner: cannot write standard output: {error.strerror}\n")
+        sys.exit(1)
     except Exception as error:  # everything the commands did not turn into a message
         _internal_error(error, debug)
 
 
-def _internal_error(error: Exception, debug: bool) -> None:
+def _writing_output(error: OSError) -> bool:
+    """Whether ``error`` is standard output refusing what was printed (``> /dev/full``):
+    no file name, and a reason only a write gives."""
+    import errno
+
+    refusals = {errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EIO, errno.EPIPE}
+    return error.filename is None and error.errno in refusals
+
+
+def _internal_error(error: Exception, debug: bool) -> NoReturn:
     """One line (or with --debug the traceback) and exit status 3, never 1."""
     if debug:
         import traceback
