@@ -10,8 +10,6 @@ the same state written twice gives the same bytes.
 from __future__ import annotations
 
 import json
-import urllib.error
-import urllib.request
 from datetime import datetime
 from pathlib import Path
 
@@ -130,6 +128,9 @@ def _is_url(source: str) -> bool:
 
 
 def _fetch(url: str) -> bytes:
+    import urllib.error  # only when a URL is given: urllib.request is slow to import
+    import urllib.request
+
     if url.endswith("/"):
         url += STATE_FILE
     try:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 if TYPE_CHECKING:
     import typer
 
-__all__ = ["COMMANDS", "app", "build_app", "main"]
+__all__ = ["COMMANDS", "GROUPS", "app", "build_app", "main"]
 
 COMMANDS: tuple[tuple[str, str], ...] = (
     ("build", "planner.cli.build:build"),
@@ -26,10 +26,14 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("agenda", "planner.cli.agenda:agenda"),
     ("frab", "planner.cli.frab:frab"),
     ("diff", "planner.cli.diff:diff"),
+    ("notify", "planner.cli.notify:notify"),
     ("list", "planner.cli.listing:list_entries"),
     ("schema", "planner.cli.schema:schema"),
 )
 """Every command, by name, in the order ``planner --help`` shows them."""
+
+GROUPS: tuple[tuple[str, str], ...] = (("publish", "planner.cli.publish:publish_app"),)
+"""Commands with sub-commands (``planner publish caldav``), after the others."""
 
 INTERNAL_ERROR = 3
 """Exit status of a failure of planner itself (1 is "the programme has errors")."""
@@ -57,6 +61,10 @@ def build_app(only: str | None = None) -> typer.Typer:
         if only is None or name == only:
             module, _, function = target.partition(":")
             application.command(name=name)(getattr(importlib.import_module(module), function))
+    for name, target in GROUPS:
+        if only is None or name == only:
+            module, _, attribute = target.partition(":")
+            application.add_typer(getattr(importlib.import_module(module), attribute), name=name)
     return application
 
 
@@ -82,7 +90,7 @@ def main(argv: list[str] | None = None) -> None:
     debug = "--debug" in args or os.environ.get("PLANNER_DEBUG") == "1"
     args = [arg for arg in args if arg != "--debug"]
     command = next((arg for arg in args if not arg.startswith("-")), None)
-    only = command if command in dict(COMMANDS) else None
+    only = command if command in {**dict(COMMANDS), **dict(GROUPS)} else None
     try:
         try:
             build_app(only)(args=args, prog_name="planner")

@@ -16,6 +16,7 @@ from planner.exporters.ics.feed import (
     check_selection,
     dtstamp,
     iter_feeds,
+    selected_sessions,
 )
 from planner.exporters.ics.vevent import Revision, session_uid
 
@@ -28,5 +29,6 @@ __all__ = [
     "check_selection",
     "dtstamp",
     "iter_feeds",
+    "selected_sessions",
     "session_uid",
 ]

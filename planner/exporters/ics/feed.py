@@ -34,6 +34,7 @@ __all__ = [
     "check_selection",
     "dtstamp",
     "iter_feeds",
+    "selected_sessions",
 ]
 
 REFRESH = "PT1H"
@@ -227,6 +228,12 @@ class IcsExporter:
         if selection != Selection():
             raise ValueError("every feed is of the whole programme: give no selection")
         return iter_feeds(programme, stamp=self.stamp, lang=self.lang)
+
+
+def selected_sessions(programme: Programme, selection: Selection) -> list[Session]:
+    """The sessions a feed of ``selection`` holds (a repeating session whole if any
+    occurrence is within the dates)."""
+    return _selected_sessions(programme, selection)
 
 
 def _selected_sessions(programme: Programme, selection: Selection) -> list[Session]:

@@ -1,0 +1,134 @@
+"""The change feed: ``changes.atom`` and ``changes.html``, one entry per published version.
+
+Made from the state's history (:mod:`planner.changes.state`), so each entry keeps its id,
+time and words from the build that published it: a feed reader sees a new entry only when a
+new version is published. Entry ids are tag URIs of the programme's ``uid_domain``, the
+version's date and its number. ``feedgen`` is imported only when a feed is made.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from html import escape
+
+import planner
+from planner.changes.state import Change, State, Version
+
+__all__ = ["ATOM_FILE", "PAGE_FILE", "change_lines", "changes_atom", "changes_page", "entry_id"]
+
+ATOM_FILE = "changes.atom"
+PAGE_FILE = "changes.html"
+LIMIT = 50
+"""Versions in the feed, newest first; older ones stay on the page."""
+
+_LABELS = {"retitled": "renamed"}
+
+
+def _label(kind: str) -> str:
+    return _LABELS.get(kind, kind)
+
+
+def entry_id(state: State, version: Version) -> str:
+    """``tag:example.org,2024-04-13:planner-changes/2``: stable for the life of the version."""
+    return (
+        f"tag:{state.uid_domain},{version.time.date().isoformat()}:planner-changes/{version.number}"
+    )
+
+
+def feed_id(state: State) -> str:
+    return f"tag:{state.uid_domain},{state.versions[0].time.date().isoformat()}:planner-changes"
+
+
+def version_title(version: Version) -> str:
+    if version.number == 1 and not version.changes:
+        return f"Version 1: first published, {_sessions(version.sessions)}"
+    kinds = Counter(kind for change in version.changes for kind in change.kinds)
+    listed = ", ".join(f"{count} {_label(kind)}" for kind, count in sorted(kinds.items()))
+    return f"Version {version.number}: {_sessions(len(version.changes))} changed ({listed})"
+
+
+def _sessions(count: int) -> str:
+    return "1 session" if count == 1 else f"{count} sessions"
+
+
+def change_lines(change: Change) -> list[str]:
+    """``moved: Pangyo visit (Tour)`` then ``when: before -> after`` lines."""
+    kinds = ", ".join(_label(kind) for kind in change.kinds)
+    head = f"{kinds}: {change.title} ({change.event})"
+    return [head, *(f"{f.field}: {f.before} -> {f.after}" for f in change.fields)]
+
+
+def _html_changes(changes: Sequence[Change]) -> str:
+    items = []
+    for change in changes:
+        head, *rest = change_lines(change)
+        details = "".join(f"<br>{escape(line)}" for line in rest)
+        items.append(f"<li>{escape(head)}{details}</li>")
+    return f"<ul>{''.join(items)}</ul>"
+
+
+def _links(base_url: str | None) -> tuple[str | None, str | None]:
+    if base_url is None:
+        return None, None
+    base = base_url.rstrip("/") + "/"
+    return base + ATOM_FILE, base + PAGE_FILE
+
+
+def changes_atom(state: State, base_url: str | None = None) -> bytes:
+    """Atom 1.0: newest version first, at most :data:`LIMIT`; no clock in it."""
+    from feedgen.feed import FeedGenerator  # type: ignore[import-untyped]
+
+    generator = FeedGenerator()
+    generator.id(feed_id(state))
+    generator.title(f"{state.programme}: programme changes")
+    generator.author({"name": state.programme})
+    generator.updated(state.latest.time)
+    generator.generator("planner", version=planner.__version__)
+    self_link, page = _links(base_url)
+    if self_link is not None and page is not None:
+        generator.link(href=self_link, rel="self", type="application/atom+xml")
+        generator.link(href=page, rel="alternate", type="text/html")
+    for version in reversed(state.versions[-LIMIT:]):
+        entry = generator.add_entry(order="append")
+        entry.id(entry_id(state, version))
+        entry.title(version_title(version))
+        entry.updated(version.time)
+        entry.published(version.time)
+        if page is not None:
+            entry.link(href=f"{page}#version-{version.number}", rel="alternate")
+        entry.content(_entry_html(version), type="html")
+    data: bytes = generator.atom_str(pretty=True)
+    return data
+
+
+def _entry_html(version: Version) -> str:
+    if not version.changes:
+        return f"<p>{escape(version_title(version))}.</p>"
+    return _html_changes(version.changes)
+
+
+_CSS = (
+    "body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:52rem;padding:0 1rem;"
+    "color:#1d2433}h2{font-size:1.1rem;margin-top:1.8rem}time{color:#667}li{margin:.3rem 0}"
+)
+
+
+def changes_page(state: State) -> str:
+    """changes.html: every version, newest first, each with an anchor ``version-N``."""
+    sections = [
+        f'<h2 id="version-{v.number}">{escape(version_title(v))}</h2>'
+        f'<p><time datetime="{v.time.isoformat()}">{v.time:%Y-%m-%d %H:%M} UTC</time></p>'
+        + (_html_changes(v.changes) if v.changes else "")
+        for v in reversed(state.versions)
+    ]
+    title = escape(f"{state.programme}: programme changes")
+    return (
+        "<!doctype html>\n"
+        '<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f'<link rel="alternate" type="application/atom+xml" href="{ATOM_FILE}">'
+        f"<title>{title}</title><style>{_CSS}</style></head><body>\n"
+        f'<h1>{title}</h1><p><a href="{ATOM_FILE}">Follow in a feed reader (Atom)</a> · '
+        '<a href="index.html">the programme</a></p>\n' + "\n".join(sections) + "\n</body></html>\n"
+    )

@@ -1,0 +1,192 @@
+"""``planner notify``'s library: the notices of a diff as files, and sending them once.
+
+    >>> outbox = compose(diff, sender="programme@example.org")
+    >>> write_outbox(outbox, Path("notices"))     # people/ID.txt, .html, .eml (groups/ too)
+    >>> send(outbox, SmtpSettings("smtp.example.org", 587), Path("notices/sent.json"))
+
+Each person's notice carries their calendar from the new version, with SEQUENCE raised on
+the sessions that changed, so opening the attachment updates the events already there.
+The sent log remembers, per pair of versions, who has been sent their notice: running again
+sends nothing twice (``force`` sends again), and a run cut off half-way finishes the rest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from email.message import EmailMessage
+from pathlib import Path
+
+from planner.changes.letters import Letter, render_html, render_message, render_text
+from planner.changes.marks import snapshots
+from planner.changes.notices import Notice, notices
+from planner.changes.phrases import ENGLISH, Phrases
+from planner.changes.state import State
+from planner.changes.versions import advance, revisions
+from planner.diff.compare import ProgrammeDiff
+from planner.exporters.base import Selection
+from planner.exporters.ics import IcsExporter, dtstamp
+from planner.output import replace_directory, write_atomic
+from planner.timeline import Programme
+
+__all__ = [
+    "SENT_LOG",
+    "Outbox",
+    "Outgoing",
+    "compose",
+    "foreign_entry",
+    "programme_identity",
+    "read_sent",
+    "record_sent",
+    "write_outbox",
+]
+
+SENT_LOG = "sent.json"
+_FOLDERS = {"person": "people", "group": "groups"}
+
+
+@dataclass(frozen=True, slots=True)
+class Outgoing:
+    notice: Notice
+    path: str
+    """Where its files go, without the extension: ``people/kim``."""
+    text: str
+    html: str
+    message: EmailMessage
+
+
+@dataclass(frozen=True, slots=True)
+class Outbox:
+    versions: str
+    """``OLD..NEW``: what the two programmes hold, as short hashes."""
+    letters: tuple[Outgoing, ...]
+
+
+def programme_identity(programme: Programme) -> str:
+    """A short hash of what notices are about: every session's marks and its people."""
+    people = {session.key: sorted(session.people) for session in programme.sessions}
+    parts = [
+        [uid, found.marks, people[found.key]] for uid, found in sorted(snapshots(programme).items())
+    ]
+    encoded = json.dumps(parts, separators=(",", ":"), ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(encoded.encode("utf-8")).hexdigest()[:16]
+
+
+def _revisions(old: Programme, new: Programme, previous: State | None, stamp: datetime) -> State:
+    """The new version's SEQUENCEs: after ``previous`` (the published state) when given,
+    else as if OLD had been the first version published."""
+    start = previous if previous is not None else advance(None, old, dtstamp(old))
+    return advance(start, new, stamp)
+
+
+def _calendar(
+    programme: Programme, notice: Notice, exporter: IcsExporter
+) -> tuple[bytes | None, str | None]:
+    known = programme.people if notice.kind == "person" else programme.groups
+    if notice.id not in known:
+        return None, None
+    selection = (
+        Selection(person=notice.id) if notice.kind == "person" else Selection(group=notice.id)
+    )
+    return exporter.export(programme, selection), f"{notice.id}.ics"
+
+
+def compose(
+    diff: ProgrammeDiff,
+    *,
+    sender: str | None = None,
+    groups: bool = False,
+    previous: State | None = None,
+    phrases: Phrases = ENGLISH,
+) -> Outbox:
+    """Every notice of ``diff`` rendered; both sides must load (``diff.comparable``)."""
+    old, new = diff.old.programme, diff.new.programme
+    if old is None or new is None:
+        raise ValueError("both versions must load to write notices")
+    stamp = dtstamp(new)
+    versions = f"{programme_identity(old)}..{programme_identity(new)}"
+    letter = Letter(
+        programme=new.name,
+        sender=sender or f"planner@{new.uid_domain}",
+        time=stamp,
+        versions=versions,
+        domain=new.uid_domain,
+        phrases=phrases,
+    )
+    exporter = IcsExporter(stamp=stamp, revisions=revisions(_revisions(old, new, previous, stamp)))
+    found = []
+    for notice in notices(diff, groups=groups, phrases=phrases):
+        calendar, name = _calendar(new, notice, exporter)
+        found.append(
+            Outgoing(
+                notice=notice,
+                path=f"{_FOLDERS[notice.kind]}/{notice.id}",
+                text=render_text(notice, letter, name),
+                html=render_html(notice, letter, name),
+                message=render_message(notice, letter, calendar, name),
+            )
+        )
+    return Outbox(versions, tuple(found))
+
+
+def _is_ours(entry: Path) -> bool:
+    if entry.name == SENT_LOG:
+        return entry.is_file()
+    if entry.name not in _FOLDERS.values() or not entry.is_dir():
+        return False
+    return all(f.suffix in (".txt", ".html", ".eml") and f.is_file() for f in entry.iterdir())
+
+
+def foreign_entry(folder: Path) -> str | None:
+    """The name of something in ``folder`` that notify did not write, if any."""
+    if not folder.is_dir():
+        return None
+    return next((e.name for e in sorted(folder.iterdir()) if not _is_ours(e)), None)
+
+
+def write_outbox(
+    outbox: Outbox, folder: Path, progress: Callable[[str], None] | None = None
+) -> int:
+    """Every notice as .txt, .html and .eml into ``folder``, swapped in whole; the sent log
+    of earlier runs is kept. Returns the number of notices."""
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.new-", dir=folder.parent))
+    try:
+        for outgoing in outbox.letters:
+            base = staging / outgoing.path
+            base.parent.mkdir(parents=True, exist_ok=True)
+            base.with_suffix(".txt").write_text(outgoing.text, encoding="utf-8")
+            base.with_suffix(".html").write_text(outgoing.html, encoding="utf-8")
+            base.with_suffix(".eml").write_bytes(outgoing.message.as_bytes())
+        if (folder / SENT_LOG).is_file():
+            shutil.copy2(folder / SENT_LOG, staging / SENT_LOG)
+        staging.chmod(0o755)
+        replace_directory(staging, folder)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    if progress is not None:
+        progress(f"wrote {len(outbox.letters)} notices to {folder}")
+    return len(outbox.letters)
+
+
+def read_sent(path: Path) -> dict[str, list[str]]:
+    """versions -> recipients (``people/kim``) already sent; {} when nothing was sent."""
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(document, dict):
+        return {}
+    return {str(k): [str(x) for x in v] for k, v in document.items() if isinstance(v, list)}
+
+
+def record_sent(path: Path, versions: str, recipients: Sequence[str]) -> None:
+    sent = read_sent(path)
+    sent[versions] = sorted(set(sent.get(versions, [])) | set(recipients))
+    write_atomic(path, json.dumps(sent, indent=1, sort_keys=True) + "\n")
