@@ -227,7 +227,7 @@ class IcsExporter:
         must be empty."""
         if selection != Selection():
             raise ValueError("every feed is of the whole programme: give no selection")
-        return iter_feeds(programme, stamp=self.stamp, lang=self.lang)
+        return iter_feeds(programme, stamp=self.stamp, lang=self.lang, revisions=self.revisions)
 
 
 def selected_sessions(programme: Programme, selection: Selection) -> list[Session]:
