@@ -14,9 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
-import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from email.message import EmailMessage
@@ -31,15 +29,16 @@ from planner.changes.versions import advance, revisions
 from planner.diff.compare import ProgrammeDiff
 from planner.exporters.base import Selection
 from planner.exporters.ics import IcsExporter, dtstamp
-from planner.output import replace_directory, write_atomic
+from planner.output import write_atomic, write_tree
 from planner.timeline import Programme
 
 __all__ = [
     "SENT_LOG",
+    "WRITER",
     "Outbox",
     "Outgoing",
     "compose",
-    "foreign_entry",
+    "outbox_files",
     "programme_identity",
     "read_sent",
     "record_sent",
@@ -134,44 +133,23 @@ def compose(
     return Outbox(versions, tuple(found))
 
 
-def _is_ours(entry: Path) -> bool:
-    if entry.name == SENT_LOG:
-        return entry.is_file()
-    if entry.name not in _FOLDERS.values() or not entry.is_dir():
-        return False
-    return all(f.suffix in (".txt", ".html", ".eml") and f.is_file() for f in entry.iterdir())
+WRITER = "planner notify"
 
 
-def foreign_entry(folder: Path) -> str | None:
-    """The name of something in ``folder`` that notify did not write, if any."""
-    if not folder.is_dir():
-        return None
-    return next((e.name for e in sorted(folder.iterdir()) if not _is_ours(e)), None)
+def outbox_files(outbox: Outbox, folder: Path) -> Iterator[tuple[str, bytes]]:
+    """Every notice as .txt, .html and .eml, and the sent log of earlier runs (kept)."""
+    for outgoing in outbox.letters:
+        yield f"{outgoing.path}.txt", outgoing.text.encode("utf-8")
+        yield f"{outgoing.path}.html", outgoing.html.encode("utf-8")
+        yield f"{outgoing.path}.eml", outgoing.message.as_bytes()
+    log = folder / SENT_LOG
+    yield SENT_LOG, log.read_bytes() if log.is_file() else b"{}\n"
 
 
-def write_outbox(
-    outbox: Outbox, folder: Path, progress: Callable[[str], None] | None = None
-) -> int:
-    """Every notice as .txt, .html and .eml into ``folder``, swapped in whole; the sent log
-    of earlier runs is kept. Returns the number of notices."""
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.new-", dir=folder.parent))
-    try:
-        for outgoing in outbox.letters:
-            base = staging / outgoing.path
-            base.parent.mkdir(parents=True, exist_ok=True)
-            base.with_suffix(".txt").write_text(outgoing.text, encoding="utf-8")
-            base.with_suffix(".html").write_text(outgoing.html, encoding="utf-8")
-            base.with_suffix(".eml").write_bytes(outgoing.message.as_bytes())
-        if (folder / SENT_LOG).is_file():
-            shutil.copy2(folder / SENT_LOG, staging / SENT_LOG)
-        staging.chmod(0o755)
-        replace_directory(staging, folder)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    if progress is not None:
-        progress(f"wrote {len(outbox.letters)} notices to {folder}")
+def write_outbox(outbox: Outbox, folder: Path) -> int:
+    """The notices into ``folder``, swapped in whole (:func:`planner.output.write_tree`);
+    raises :class:`planner.output.OutputError`. Returns the number of notices."""
+    write_tree(outbox_files(outbox, folder), folder, WRITER)
     return len(outbox.letters)
 
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from planner.cli.common import MaxSizeOption, fail
+from planner.cli.common import MaxSizeOption, fail, write_folder
 from planner.diff import ProgrammeDiff, SourceError, compare, load_side
 from planner.reporting import render_text
 
@@ -80,24 +80,21 @@ def notify(
 
     Example: planner notify v1:events.yaml v2:events.yaml --send --smtp smtp.example.org:587
     """
-    from planner.changes.outbox import SENT_LOG, compose, foreign_entry, write_outbox
+    from planner.changes.outbox import SENT_LOG, WRITER, compose, outbox_files
+    from planner.output import OutputError, check_tree
 
     address = _smtp(send, smtp)
-    stranger = foreign_entry(output) if output.exists() else None
-    if output.exists() and not output.is_dir():
-        fail(f"{output} is a file; give a folder for the notices")
-    if stranger is not None:
-        fail(f"{output} holds {stranger}, which planner notify did not write; use a new folder")
+    try:
+        check_tree(output, WRITER)  # before any work: a folder the swap must not replace
+    except OutputError as error:
+        fail(str(error))
     diff = _diff(old, new, max_file_size)
     outbox = compose(
         diff, sender=sender or _env("PLANNER_SMTP_FROM"), groups=groups,
         previous=_previous(previous),
     )  # fmt: skip
     people = sum(1 for o in outbox.letters if o.notice.kind == "person")
-    try:
-        write_outbox(outbox, output)
-    except OSError as error:
-        fail(f"cannot write {output}: {error.strerror or error}", 1)
+    write_folder(outbox_files(outbox, output), output, WRITER)
     typer.echo(f"{_notices(people, len(outbox.letters) - people)} in {output}/")
     if address is not None:
         _send(outbox, address, output / SENT_LOG, force)
