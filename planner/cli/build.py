@@ -6,6 +6,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -19,6 +20,7 @@ from planner.cli.common import (
     require_file,
     write_folder,
 )
+from planner.cli.versioning import PreviousOption, next_state_or_exit
 from planner.exporters.ics import dtstamp
 from planner.loading.collector import collector_paused
 from planner.output import OutputError, check_tree
@@ -45,13 +47,18 @@ def build(
             help="Where the site will be served (https://...): enables webcal:// subscribe links."
         ),
     ] = None,
+    previous: PreviousOption = None,
     max_file_size: MaxSizeOption = None,
 ) -> None:
     """Validate the programme and, if it has no errors, write everything to publish.
 
     The folder gets index.html, every iCalendar feed (ics/), every itinerary
     as Markdown and a printable page (itineraries/), the agenda, and
-    diagnostics.json. It is built aside and swapped in whole, so a failed
+    diagnostics.json, and the change feed (changes.atom, changes.html). It keeps
+    planner-state.json, each session's version: a session whose time, place,
+    status or title changed since the last build gets SEQUENCE + 1 and a new
+    LAST-MODIFIED (read from --previous when the last site is elsewhere).
+    It is built aside and swapped in whole, so a failed
     build leaves the previous site untouched. A folder holding anything a
     build does not write is refused, never replaced.
 
@@ -69,10 +76,15 @@ def build(
         sys.stderr.write(render_text(report.diagnostics, [str(file)]))
         raise typer.Exit(1)
     note_open_sessions(report.programme)
-    _stamp(report.programme)  # a bad SOURCE_DATE_EPOCH is a usage error before any work
+    stamp = _stamp(report.programme)  # a bad SOURCE_DATE_EPOCH: a usage error before any work
+    state = next_state_or_exit(report.programme, stamp, previous, output)
     with collector_paused(), _progress() as progress:
         files = site_files(
-            report.programme, report.diagnostics, base_url=base_url, progress=progress
+            report.programme,
+            report.diagnostics,
+            base_url=base_url,
+            progress=progress,
+            state=state,
         )
         count = write_folder(files, output, WRITER)
     typer.echo(f"Built {count} files in {output}/ (open {output / 'index.html'}).")
@@ -86,9 +98,9 @@ def _check_output(output: Path) -> None:
         fail(str(error))
 
 
-def _stamp(programme: Programme) -> None:
+def _stamp(programme: Programme) -> datetime:
     try:
-        dtstamp(programme)
+        return dtstamp(programme)
     except ValueError as error:  # a SOURCE_DATE_EPOCH that is not whole seconds
         fail(str(error))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from itertools import chain
 from pathlib import Path
 from typing import Annotated
 
@@ -18,6 +19,7 @@ from planner.cli.common import (
     write_folder,
     write_output,
 )
+from planner.cli.versioning import PreviousOption, next_state_or_exit
 from planner.exporters import registry
 from planner.exporters.base import Selection
 from planner.exporters.ics import IcsExporter, UnknownId, dtstamp
@@ -65,6 +67,7 @@ def ics(
         ),
     ] = None,
     lang: LanguageOption = None,
+    previous: PreviousOption = None,
     max_file_size: MaxSizeOption = None,
 ) -> None:
     """Write iCalendar feeds for Outlook, Google, Apple Calendar and Thunderbird.
@@ -76,6 +79,11 @@ def ics(
     set, else the newest modification time of the programme's files.
     A programme with errors (as planner validate reports them, conflicts
     included) writes nothing: the diagnostics go to stderr, exit status 1.
+
+    --all keeps planner-state.json in the folder: a session whose time,
+    place, status or title changed since the last run gets SEQUENCE + 1 and
+    a new LAST-MODIFIED. --previous reads that state from elsewhere (a
+    path or URL); with one feed, it gives the versions the next --all would.
 
     Example: planner ics --person lee-kyong-yul -o lee.ics
     Example: planner ics --all -o build/ics
@@ -90,12 +98,22 @@ def ics(
     # Rendering, like loading, builds objects that live until the command ends.
     with collector_paused():
         programme = checked_or_exit(file, max_file_size)
-        exporter = registry.get("feed", "ics").exporter_as(IcsExporter)(
-            stamp=_stamp(programme), lang=tag
-        )
+        stamp = _stamp(programme)
+        folder = output if every else None
+        versions = None
+        if every or previous is not None:
+            from planner.changes import revisions
+
+            state = next_state_or_exit(programme, stamp, previous, folder)
+            versions = revisions(state)
+        made = registry.get("feed", "ics").exporter_as(IcsExporter)
+        exporter = made(stamp=stamp, revisions=versions, lang=tag)
         if every and output is not None:
-            count = write_folder(exporter.files(programme, Selection()), output, WRITER)
-            typer.echo(f"planner: wrote {count} feeds to {output}", err=True)
+            from planner.changes.publishing import state_file
+
+            files = chain(exporter.files(programme, Selection()), [state_file(state)])
+            count = write_folder(files, output, WRITER)
+            typer.echo(f"planner: wrote {count - 1} feeds to {output}", err=True)
             return
         try:
             data = exporter.export(programme, selection)

@@ -7,12 +7,17 @@ diagnostics report). The index page links to each, by the entry's ``label``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import cast
 
+from planner.changes.feed import ATOM_FILE, PAGE_FILE
+from planner.changes.publishing import change_files
+from planner.changes.state import State
+from planner.changes.versions import revisions
 from planner.diagnostics import Diagnostic
 from planner.exporters import registry
 from planner.exporters.base import Exporter, FolderExporter, ReportExporter, Selection
+from planner.exporters.ics import Revision
 from planner.publish.page import Links, render_index
 from planner.timeline import Programme
 
@@ -23,8 +28,9 @@ _FOLDERS = ("people", "groups")
 """How an itinerary exporter's files are laid out: ``people/ID.ext``, ``groups/ID.ext``."""
 
 
-def site_links(programme: Programme) -> Links:
-    """Where each part of the site lives, relative to its root."""
+def site_links(programme: Programme, *, changes: bool = False) -> Links:
+    """Where each part of the site lives, relative to its root (``changes``: with the
+    change feed and page)."""
     feeds = _site("feed", "ics")
     itineraries = {
         some_id: {
@@ -50,6 +56,8 @@ def site_links(programme: Programme) -> Links:
             }
             for key in programme.events
         },
+        changes=PAGE_FILE if changes else None,
+        changes_feed=ATOM_FILE if changes else None,
     )
 
 
@@ -70,25 +78,39 @@ def site_files(
     *,
     base_url: str | None = None,
     progress: Progress | None = None,
+    state: State | None = None,
 ) -> Iterator[tuple[str, bytes]]:
-    """Every file of the site, one at a time, so a writer never holds them all."""
+    """Every file of the site, one at a time, so a writer never holds them all.
+
+    With ``state`` (:func:`planner.changes.advance`), the feeds carry its SEQUENCE and
+    LAST-MODIFIED, and the site its state file, ``changes.atom`` and ``changes.html``.
+    """
     report = progress or (lambda _: None)
+    versions = revisions(state) if state is not None else None
     for entry in registry.published():
         report(f"{entry.label} {entry.kind}")
         if entry.kind == "report":
             exporter = cast(ReportExporter, entry.exporter()())
             yield str(entry.site), exporter.export(diagnostics, [programme.files[0]])
         else:
-            yield from _programme_files(entry, programme)
+            yield from _programme_files(entry, programme, versions)
+    if state is not None:
+        report("change feed")
+        yield from change_files(state, base_url)
     report("index")
-    page = render_index(programme, site_links(programme), diagnostics, base_url)
+    links = site_links(programme, changes=state is not None)
+    page = render_index(programme, links, diagnostics, base_url)
     yield "index.html", page.encode("utf-8")
 
 
-def _programme_files(entry: registry.Format, programme: Programme) -> Iterator[tuple[str, bytes]]:
+def _programme_files(
+    entry: registry.Format, programme: Programme, versions: Mapping[str, Revision] | None
+) -> Iterator[tuple[str, bytes]]:
     """A folder exporter's files under its folder, else its one output under its name
-    (exporters as they are by default: feeds stamped by SOURCE_DATE_EPOCH or the files)."""
-    exporter = cast(Exporter, entry.exporter()())
+    (exporters as they are by default: feeds stamped by SOURCE_DATE_EPOCH or the files;
+    a feed exporter takes the sessions' versions)."""
+    made = entry.exporter()
+    exporter = cast(Exporter, made(revisions=versions) if entry.kind == "feed" else made())
     if hasattr(exporter, "files"):
         for path, data in cast(FolderExporter, exporter).files(programme, Selection()):
             yield f"{entry.site}/{path}", data

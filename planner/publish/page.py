@@ -54,6 +54,10 @@ class Links:
     diagnostics: str
     schedules: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     """event id -> {format label: path} of its conference-app schedule (schedule.xml...)"""
+    changes: str | None = None
+    """The changes page, when the site has one."""
+    changes_feed: str | None = None
+    """Its Atom feed."""
 
 
 def render_index(
@@ -68,7 +72,8 @@ def render_index(
         "<!doctype html>",
         '<html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{escape(programme.name)}</title><style>{_CSS}</style></head><body>",
+        f"<title>{escape(programme.name)}</title><style>{_CSS}</style>{_feed_head(links)}"
+        "</head><body>",
         f"<h1>{escape(programme.name)}</h1>",
         _status(diagnostics, links),
         _nav(),
@@ -129,6 +134,23 @@ def _section(key: str, count: int, head: Sequence[str], rows: Iterable[str]) -> 
     )
 
 
+def _feed_head(links: Links) -> str:
+    """Lets a browser or feed reader find the change feed from the index page."""
+    if links.changes_feed is None:
+        return ""
+    href = escape(quote(links.changes_feed))
+    return f'<link rel="alternate" type="application/atom+xml" href="{href}" title="Changes">'
+
+
+def _changes(links: Links) -> str:
+    if links.changes is None or links.changes_feed is None:
+        return ""
+    return (
+        f'<li>Changes: <a href="{escape(quote(links.changes))}">version by version</a> '
+        f'(<a href="{escape(quote(links.changes_feed))}">Atom feed</a>)</li>'
+    )
+
+
 def _whole_programme(links: Links, feed: _FeedLink) -> str:
     agenda = ", ".join(
         f'<a href="{escape(quote(path))}">{escape(label)}</a>'
@@ -137,7 +159,7 @@ def _whole_programme(links: Links, feed: _FeedLink) -> str:
     return (
         "<h2>The whole programme</h2><ul>"
         f"<li>{feed(links.programme_feed, 'the whole programme')}</li>"
-        f"<li>Agenda: {agenda}</li></ul>"
+        f"<li>Agenda: {agenda}</li>{_changes(links)}</ul>"
     )
 
 

@@ -103,7 +103,10 @@ def _calendar(store: Path) -> dict[str, icalendar.Event]:
 
 
 def _summary(events: dict[str, icalendar.Event]) -> dict[str, tuple[str, int]]:
-    return {uid.split(".")[0]: (str(e["SUMMARY"]), int(e.get("SEQUENCE", 0))) for uid, e in events.items()}
+    return {
+        uid.split(".")[0]: (str(e["SUMMARY"]), int(e.get("SEQUENCE", 0)))
+        for uid, e in events.items()
+    }
 
 
 FOREIGN = b"""BEGIN:VCALENDAR\r

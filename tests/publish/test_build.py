@@ -57,6 +57,7 @@ def previous(tmp_path: Path, bundled_site: Path) -> Iterator[Path]:
 
 def _expected_files(programme: Programme) -> set[str]:
     files = {"index.html", "diagnostics.json", "agenda.md", "agenda.html", "ics/programme.ics"}
+    files |= {"changes.atom", "changes.html", "planner-state.json"}
     for folder, ids in (
         ("events", programme.events),
         ("people", programme.people),
@@ -107,7 +108,8 @@ def test_every_link_of_the_index_resolves_to_a_file(bundled_site: Path) -> None:
         assert not urlsplit(href).scheme, f"{href}: a site without --base-url links only locally"
         assert (bundled_site / unquote(href)).is_file(), href
     linked = {unquote(href) for href in page.hrefs}
-    every_page = {p for p in tree(bundled_site) if p != "index.html"}
+    # The state file is for the next build, not for readers.
+    every_page = {p for p in tree(bundled_site) if p not in ("index.html", "planner-state.json")}
     assert every_page <= linked, "every feed, itinerary and report is one click away"
 
 
@@ -131,7 +133,7 @@ def test_the_defaults_are_events_yaml_and_build(
     monkeypatch.chdir(small.parent)
     result = run_build()
     assert result.exit_code == 0, result.output
-    assert result.stdout == "Built 12 files in build/ (open build/index.html).\n"
+    assert result.stdout == "Built 15 files in build/ (open build/index.html).\n"
     assert result.stderr == ""  # no progress line when not on a terminal
     assert (small.parent / "build" / "itineraries" / "people" / "kim.html").is_file()
 
@@ -141,7 +143,7 @@ def test_a_new_build_replaces_the_previous_one_whole(small: Path, previous: Path
     result = run_build("-f", str(small), "-o", str(previous))
     assert result.exit_code == 0, result.output
     assert not stale.exists()
-    assert len(tree(previous)) == 12
+    assert len(tree(previous)) == 15
     assert _siblings(previous) == ["build"]
 
 
