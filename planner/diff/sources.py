@@ -123,6 +123,9 @@ def _extract(source: GitRevision, files: list[str], top: Path, target: Path) -> 
             destination = target.joinpath(*PurePosixPath(member.name).parts)
             destination.parent.mkdir(parents=True, exist_ok=True)
             destination.write_bytes(data.read())
+            # git archive stamps each file with the commit's time: keep it, so a version read
+            # from git has the same time however often it is read (DTSTAMP, notices' Date).
+            os.utime(destination, (member.mtime, member.mtime))
 
 
 # -- relabelling ---------------------------------------------------------------------------

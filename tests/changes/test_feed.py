@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from planner import load
 from planner.changes import advance
@@ -64,3 +66,35 @@ def test_changes_page_lists_every_version(versions: tuple[Path, Path]) -> None:
     assert page.index('id="version-2"') < page.index('id="version-1"')
     assert "cancelled: Dinner (Tour)" in page
     assert 'href="changes.atom"' in page
+
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+RFC3339 = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$")
+
+
+def _one(parent: etree._Element, name: str) -> etree._Element:
+    found = parent.findall(ATOM + name)
+    assert len(found) == 1, f"{parent.tag} must have exactly one {name} (RFC 4287)"
+    return found[0]
+
+
+def test_the_feed_is_valid_atom(versions: tuple[Path, Path]) -> None:
+    """RFC 4287's rules for atom:feed and atom:entry, checked on the XML itself."""
+    before, after = (load(path) for path in versions)
+    state = advance(advance(None, before, _at(STAMPS[0])), after, _at(STAMPS[1]))
+    root = etree.fromstring(changes_atom(state, "https://example.org/site/"))
+    assert root.tag == ATOM + "feed"
+    for name in ("id", "title", "updated"):
+        _one(root, name)
+    assert _one(_one(root, "author"), "name").text
+    assert RFC3339.match(_one(root, "updated").text or "")
+    self_links = [link for link in root.findall(ATOM + "link") if link.get("rel") == "self"]
+    assert [link.get("href") for link in self_links] == ["https://example.org/site/changes.atom"]
+    ids = []
+    for entry in root.findall(ATOM + "entry"):
+        ids.append(_one(entry, "id").text)
+        assert (_one(entry, "id").text or "").startswith("tag:changes.example.org,")
+        assert RFC3339.match(_one(entry, "updated").text or "")
+        assert _one(entry, "title").text
+        assert _one(entry, "content").get("type") == "html"
+    assert len(ids) == len(set(ids)) == 2

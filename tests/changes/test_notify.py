@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import email
 import email.policy
+import os
 import socket
 from collections.abc import Iterator
 from email.message import EmailMessage
@@ -233,3 +234,38 @@ def test_usage_errors(runner: CliRunner, versions: tuple[Path, Path], tmp_path: 
     (tmp_path / "n" / "mine.doc").write_text("x")
     code, output = _notify(runner, *base)
     assert code == 2 and "mine.doc" in output
+
+
+def test_versions_from_git_give_the_same_bytes(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """REV:PATH as planner diff reads it; a version from git keeps its commit's time."""
+    import subprocess
+
+    from tests.changes.conftest import AFTER, BEFORE
+    from tests.conftest import GIT_ENV
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    environment = {**os.environ, **GIT_ENV, "GIT_COMMITTER_DATE": "2024-04-14T12:00:00Z"}
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=repo, env=environment, check=True, capture_output=True)
+
+    git("init", "-q", "-b", "main")
+    for number, text in enumerate((BEFORE, AFTER), 1):
+        (repo / "events.yaml").write_text(text, encoding="utf-8")
+        git("add", "events.yaml")
+        git("commit", "-q", "-m", f"v{number}")
+        git("tag", f"v{number}")
+    monkeypatch.chdir(repo)
+    outputs = []
+    for name in ("a", "b"):
+        code, output = _notify(
+            runner, "v1:events.yaml", "v2:events.yaml", "-o", str(tmp_path / name)
+        )
+        assert code == 0, output
+        outputs.append((tmp_path / name / "people" / "ada.eml").read_bytes())
+    assert outputs[0] == outputs[1]
+    assert b"Date: Sun, 14 Apr 2024 12:00:00 +0000" in outputs[0]
