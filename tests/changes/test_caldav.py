@@ -199,3 +199,22 @@ def test_no_server_is_a_clear_error(runner: CliRunner, tmp_path: Path) -> None:
     code, output = _publish(runner, f"http://127.0.0.1:{_free_port()}/alice/tour/", file)
     assert code == 1
     assert "cannot reach" in output
+
+
+def test_a_write_over_a_changed_resource_is_refused(
+    runner: CliRunner, radicale: tuple[str, Path], tmp_path: Path
+) -> None:
+    """ETags guard every write: a resource changed since it was read is not overwritten."""
+    from planner import load
+    from planner.publish.caldav import CalDavError, Write, _Server
+
+    url, store = radicale
+    file = tmp_path / "events.yaml"
+    file.write_text(BEFORE, encoding="utf-8")
+    assert _publish(runner, url, file)[0] == 0
+    server = _Server(url, USER, PASSWORD)
+    [visit] = [r for r in server.resources(load(file).uid_domain)[0] if r.uid.startswith("visit.")]
+    stale = Write(visit.uid, "Pangyo visit", visit.href, FOREIGN, etag='"not-the-etag"')
+    with pytest.raises(CalDavError, match="changed on the server since it was read"):
+        server.put(stale)
+    assert _summary(_calendar(store))["visit"] == ("Pangyo visit", 0)

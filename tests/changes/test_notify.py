@@ -269,3 +269,54 @@ def test_versions_from_git_give_the_same_bytes(
         outputs.append((tmp_path / name / "people" / "ada.eml").read_bytes())
     assert outputs[0] == outputs[1]
     assert b"Date: Sun, 14 Apr 2024 12:00:00 +0000" in outputs[0]
+
+
+class _TlsInbox(_Inbox):
+    def __init__(self) -> None:
+        super().__init__()
+        self.encrypted: list[bool] = []
+
+    async def handle_DATA(self, server: object, session: object, envelope: object) -> str:
+        self.encrypted.append(getattr(session, "ssl", None) is not None)
+        return await super().handle_DATA(server, session, envelope)
+
+
+def test_starttls_when_the_server_offers_it(
+    runner: CliRunner, versions: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A server that refuses mail before STARTTLS: planner upgrades, checking the certificate."""
+    pytest.importorskip("aiosmtpd")
+    import shutil
+    import ssl
+    import subprocess
+
+    from aiosmtpd.controller import Controller
+
+    openssl = shutil.which("openssl")
+    if openssl is None:
+        pytest.skip("openssl is not installed")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        [openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key),
+         "-out", str(cert), "-days", "2", "-subj", "/CN=127.0.0.1",
+         "-addext", "subjectAltName=IP:127.0.0.1"],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+    inbox = _TlsInbox()
+    port = _free_port()
+    controller = Controller(
+        inbox, hostname="127.0.0.1", port=port, tls_context=context, require_starttls=True
+    )
+    controller.start()
+    monkeypatch.setenv("SSL_CERT_FILE", str(cert))  # trust the test's own certificate
+    try:
+        code, output = _notify(
+            runner, str(versions[0]), str(versions[1]), "-o", str(tmp_path / "n"),
+            "--send", "--smtp", f"127.0.0.1:{port}",
+        )  # fmt: skip
+    finally:
+        controller.stop()
+    assert code == 0, output
+    assert inbox.encrypted == [True, True]
