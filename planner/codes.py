@@ -87,6 +87,12 @@ _TABLE: tuple[tuple[Stage, str, Severity, str], ...] = (
     ),
     (Stage.LOADING, "group-cycle", _E, "Groups that contain each other in a cycle."),
     (Stage.LOADING, "invalid-repeat", _E, "A repeat rule (RRULE) that cannot be used."),
+    (
+        Stage.LOADING,
+        "uid-domain-missing",
+        _W,
+        "No `uid_domain`: calendar UIDs use a placeholder domain.",
+    ),
     (Stage.LOADING, "unmatched-except", _E, "An `except` date that is not an occurrence."),
     (
         Stage.LOADING,

@@ -70,12 +70,18 @@ def load_programme(path: str | os.PathLike[str], *, max_bytes: int | None = None
             already_left_out=left_out,
         )
     )
+    if any(d.severity is Severity.ERROR for d in ordered):
+        # Advice for publishing waits until the file loads: errors come first.
+        ordered = tuple(d for d in ordered if d.code not in _ADVICE)
     if programme is not None:
         warnings = tuple(d for d in ordered if d.severity is not Severity.ERROR)
         programme = dataclasses.replace(programme, warnings=warnings)
     if any(d.severity is Severity.ERROR for d in ordered):
         return LoadResult(None, ordered)
     return LoadResult(programme, ordered)
+
+
+_ADVICE = frozenset({"uid-domain-missing"})
 
 
 def _without_cascades(diagnostics: list[Diagnostic]) -> list[Diagnostic]:

@@ -18,7 +18,9 @@ class ProgrammeSettings(Model):
 
     name: str
     uid_domain: str | None = Field(
-        default=None, description="Domain used in calendar UIDs; default derived from the name"
+        default=None,
+        description="Domain used in calendar UIDs (a domain you control); set it before "
+        "anyone subscribes. Default: the placeholder planner.invalid, with a warning",
     )
     timezone: str = Field(default="UTC", description="Default zone for online sessions")
     rules: dict[str, Any] = Field(

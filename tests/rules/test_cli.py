@@ -23,11 +23,11 @@ def test_json_lists_sessions_people_and_related(runner: CliRunner) -> None:
     report = _json(runner, str(path), "--select", "person-double-booked")
     first = report["diagnostics"][0]
     assert first["code"] == "person-double-booked" and first["severity"] == "error"
-    assert (first["line"], first["column"]) == (30, 9)
+    assert (first["line"], first["column"]) == (31, 9)
     assert first["path"] == "events.exco.sessions[1]"
     assert first["sessions"] == ["exco/opening", "exco/briefing"]
     assert first["people"] == ["lee"]
-    assert [(r["line"], r["column"]) for r in first["related"]] == [(29, 9)]
+    assert [(r["line"], r["column"]) for r in first["related"]] == [(30, 9)]
     assert "overlap by 30 min" in first["message"]
 
 

@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 from types import MappingProxyType
 from typing import Any
 
-from planner.diagnostics import Diagnostic, Location, limit_per_code
+from planner.diagnostics import Diagnostic, Location, Severity, limit_per_code
 from planner.limits import DIAGNOSTICS_PER_CODE
 from planner.loading.files import SourceFiles
 from planner.loading.resolve.context import Context, slugify
@@ -76,7 +76,7 @@ def _programme(context: Context) -> Programme | None:
     modified = max(loaded.path.stat().st_mtime for loaded in files)
     return Programme(
         name=settings.name,
-        uid_domain=settings.uid_domain or f"{slugify(settings.name)}.invalid",
+        uid_domain=settings.uid_domain or _default_uid_domain(context),
         timezone=programme_zone,
         reminders=tuple(parse_duration(text) or timedelta() for text in settings.reminders),
         rules=MappingProxyType(dict(settings.rules)),
@@ -92,6 +92,24 @@ def _programme(context: Context) -> Programme | None:
         rules_locations=MappingProxyType(_rules_locations(context)),
         open_sessions=tuple(context.open_sessions),
     )
+
+
+DEFAULT_UID_DOMAIN = "planner.invalid"
+"""The UID domain of a programme without ``uid_domain``: fixed, so that renaming the programme
+or its file never changes a calendar UID (which would give every subscriber duplicates)."""
+
+
+def _default_uid_domain(context: Context) -> str:
+    header = Entry("programme", None, context.sources.files[0], ("programme",))
+    context.report(
+        "uid-domain-missing",
+        "calendar UIDs end in the placeholder `@planner.invalid` because `uid_domain` is not "
+        "set; pin them for good with `uid_domain: events.your-organisation.org` (a domain you "
+        "control) under `programme:`, before anyone subscribes",
+        context.where(header, at_key=True),
+        Severity.WARNING,
+    )
+    return DEFAULT_UID_DOMAIN
 
 
 def _resolve_groups(context: Context) -> None:
