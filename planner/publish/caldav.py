@@ -69,7 +69,8 @@ class Plan:
             f"{len(self.create)} created, {len(self.update)} updated, "
             f"{len(self.delete)} deleted, {self.unchanged} unchanged"
         )
-        others = f"; {self.foreign} other events left alone" if self.foreign else ""
+        events = "event" if self.foreign == 1 else "events"
+        others = f"; {self.foreign} other {events} left alone" if self.foreign else ""
         return counts + others
 
     def lines(self) -> list[str]:

@@ -140,7 +140,7 @@ def test_the_publish_cycle(runner: CliRunner, radicale: tuple[str, Path], tmp_pa
     code, output = _publish(runner, url, file)
     assert (code, output) == (0, f"Nothing to write: {url} is up to date "
                                  "(0 created, 0 updated, 0 deleted, 4 unchanged; "
-                                 "1 other events left alone).\n")  # fmt: skip
+                                 "1 other event left alone).\n")  # fmt: skip
 
     file.write_text(AFTER, encoding="utf-8")
     code, output = _publish(runner, url, file, "--dry-run")
