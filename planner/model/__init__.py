@@ -1,5 +1,6 @@
 """The programme file format (version 1) as pydantic models: what may be written in YAML."""
 
+from planner.model.conference import Link, Track
 from planner.model.entities import (
     Geo,
     Group,
@@ -20,12 +21,14 @@ __all__ = [
     "Geo",
     "Group",
     "IncludedFile",
+    "Link",
     "Organisation",
     "Person",
     "ProgrammeFile",
     "ProgrammeSettings",
     "Room",
     "Session",
+    "Track",
     "TravelLeg",
     "Unavailable",
     "Venue",

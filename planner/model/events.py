@@ -6,6 +6,7 @@ from typing import Literal
 
 from pydantic import Field, NonNegativeInt
 
+from planner.model.conference import LanguageTag, Link
 from planner.model.fields import (
     DateText,
     DateTimeText,
@@ -76,6 +77,27 @@ class Session(Model):
     )
     after: list[Id] = Field(
         default_factory=list, description="Sessions of this event it must start after"
+    )
+    # What conference schedules carry (frab, pretalx); see docs/interop.md.
+    uid: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=255,
+        description="External stable identifier (a frab GUID): the calendar UID and every "
+        "export's id, so retitling never changes identity",
+    )
+    url: Url | None = Field(default=None, description="The session's own web page")
+    language: LanguageTag | None = None
+    subtitle: str | None = None
+    abstract: str | None = Field(
+        default=None, description="A short summary; `description` is the long text"
+    )
+    track: Id | None = Field(default=None, description="A track declared under `tracks:`")
+    recording: bool = Field(default=True, description="false: not recorded or streamed")
+    links: list[Url | Link] = Field(default_factory=list)
+    hosts: list[Id] = Field(
+        default_factory=list,
+        description="People or groups who book the session and need not attend all of it",
     )
 
 

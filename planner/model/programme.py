@@ -6,6 +6,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
+from planner.model.conference import Track
 from planner.model.entities import Group, Organisation, Person, Venue
 from planner.model.events import Event
 from planner.model.fields import Duration, Id, Model
@@ -39,6 +40,7 @@ class IncludedFile(Model):
     people: dict[Id, Person] = Field(default_factory=dict)
     groups: dict[Id, Group] = Field(default_factory=dict)
     events: dict[Id, Event] = Field(default_factory=dict)
+    tracks: dict[Id, Track] = Field(default_factory=dict)
 
 
 class ProgrammeFile(IncludedFile):
@@ -54,4 +56,5 @@ SECTIONS: dict[str, type[Model]] = {
     "people": Person,
     "groups": Group,
     "events": Event,
+    "tracks": Track,
 }

@@ -6,12 +6,12 @@ from one another.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, time, timedelta
 
 from planner.rules.context import RuleContext, Slot
 from planner.rules.text import quoted, when
-from planner.timeline import Occurrence, Venue
+from planner.timeline import Occurrence, Session, Venue
 
 __all__ = ["days_of", "describe_pair", "local_days", "venue_of"]
 
@@ -41,9 +41,14 @@ def days_of(occurrence: Occurrence) -> Iterator[date]:
         day += timedelta(days=1)
 
 
-def describe_pair(earlier: Slot, later: Slot) -> str:
-    """``"Opening" (2024-04-17 10:00-11:30 ALMT) and "Briefing" (...)``."""
-    return (
-        f"{quoted(earlier.session)} ({when(earlier.occurrence)}) and "
-        f"{quoted(later.session)} ({when(later.occurrence)})"
-    )
+def describe_pair(
+    earlier: Slot, later: Slot, place: Callable[[Session], str] | None = None
+) -> str:
+    """``"Opening" (2024-04-17 10:00-11:30 ALMT) and "Briefing" (...)``; with ``place``,
+    each with where it is: ``(2024-04-17 10:00-11:30 ALMT, Hall A at City Hall)``."""
+
+    def one(slot: Slot) -> str:
+        where = f", {place(slot.session)}" if place is not None else ""
+        return f"{quoted(slot.session)} ({when(slot.occurrence)}{where})"
+
+    return f"{one(earlier)} and {one(later)}"

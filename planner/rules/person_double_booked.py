@@ -4,13 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from planner.rules.base import Finding, NoSettings, Rule
+from pydantic import Field
+
+from planner.rules.base import Finding, Rule, RuleSettings
 from planner.rules.context import RuleContext, Slot
 from planner.rules.helpers import describe_pair
 from planner.rules.sweep import overlapping_pairs
 from planner.rules.text import duration, names, verb
 
-__all__ = ["PersonDoubleBooked"]
+__all__ = ["PersonDoubleBooked", "PersonDoubleBookedSettings"]
+
+
+class PersonDoubleBookedSettings(RuleSettings):
+    count_hosts: bool = Field(
+        False,
+        description="Count a session's `hosts` too (by default they need not attend all of it).",
+    )
 
 
 class PersonDoubleBooked(Rule):
@@ -19,7 +28,11 @@ class PersonDoubleBooked(Rule):
     chairs, groups expanded, every occurrence of a repeating session) and reports every
     two sessions whose times overlap. Sessions that only touch, one ending at 11:00 and the
     next starting at 11:00, do not overlap. Everyone who is in both sessions is named in
-    one diagnostic, located at the session that starts later.
+    one diagnostic, located at the session that starts later; the message names each
+    session's room, so two sessions of the same title are told apart.
+
+    A session's `hosts` (who book it, such as the submitter of a self-organised session)
+    need not attend all of it, so they are not counted unless `count_hosts` is true.
 
     Cancelled sessions and all-day sessions take no part.
 
@@ -45,9 +58,15 @@ class PersonDoubleBooked(Rule):
 
     code = "person-double-booked"
 
-    def check(self, context: RuleContext, settings: NoSettings) -> Iterator[Finding]:
+    settings_model = PersonDoubleBookedSettings
+
+    def check(
+        self, context: RuleContext, settings: PersonDoubleBookedSettings
+    ) -> Iterator[Finding]:
         shared: dict[tuple[Slot, Slot], list[str]] = {}
         for person_id, slots in context.slots_by_person.items():
+            if not settings.count_hosts:
+                slots = [slot for slot in slots if person_id not in slot.session.only_hosting]
             for pair in overlapping_pairs(slots):
                 shared.setdefault(pair, []).append(person_id)
         for (earlier, later), people in shared.items():
@@ -55,7 +74,8 @@ class PersonDoubleBooked(Rule):
             who = names(context.person_names(people))
             overlap = min(earlier.end, later.end) - later.start
             yield Finding(
-                f"{who} {verb(people, 'is', 'are')} in both {describe_pair(earlier, later)}, "
+                f"{who} {verb(people, 'is', 'are')} in both "
+                f"{describe_pair(earlier, later, context.place)}, "
                 f"which overlap by {duration(overlap)}",
                 later.session.location,
                 (earlier.session.location,),

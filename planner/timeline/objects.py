@@ -272,6 +272,9 @@ class Session:
     links: tuple[Link, ...] = ()
     hosts: tuple[str, ...] = ()
     """People who book the session and need not attend all of it (ids as written)."""
+    only_hosting: tuple[str, ...] = ()
+    """People in ``people`` only as hosts (groups expanded), sorted: the double-booking rule
+    leaves them out unless told otherwise."""
 
     @cached_property
     def occurrences(self) -> tuple[Occurrence, ...]:

@@ -9,6 +9,7 @@ import pytest
 
 from planner.exporters.base import Selection
 from planner.exporters.frab import FrabJsonExporter, FrabXmlExporter
+from planner.exporters.ids import calendar_uid, session_guid
 from planner.loading import load
 from tests.conftest import EVENTS_YAML, check_golden
 from tests.frab.conftest import FIXTURES, GOLDEN, assert_valid_json, assert_valid_xml
@@ -84,12 +85,54 @@ def _guids(text: str, tmp_path: Path) -> dict[str, str]:
     }
 
 
-def test_a_retitled_session_keeps_its_guid(tmp_path: Path) -> None:
+def test_a_retitled_session_keeps_its_guid_and_a_uid_is_the_guid(tmp_path: Path) -> None:
     source = (FIXTURES / "conference.yaml").read_text(encoding="utf-8")
     before = _guids(source, tmp_path)
     after = _guids(source.replace("title: Opening", "title: Welcome"), tmp_path)
     assert before["Opening"] == after["Welcome"]
     assert set(before.values()) - {before["Opening"]} == set(after.values()) - {after["Welcome"]}
+    programme = load(FIXTURES / "conference.yaml")
+    soldering = next(s for s in programme.sessions if s.id == "soldering")
+    assert soldering.uid == "8079583e-8321-506c-95af-fd2903a5f075"
+    assert calendar_uid(programme, soldering) == soldering.uid
+    assert str(session_guid(programme, soldering)) == soldering.uid
+
+
+def test_the_conference_fields_reach_both_formats() -> None:
+    import xml.etree.ElementTree as ET
+
+    programme = load(FIXTURES / "conference.yaml")
+    document = json.loads(FrabJsonExporter().export(programme, Selection(event="democamp")))
+    conference = document["schedule"]["conference"]
+    assert conference["tracks"] == [
+        {"name": "Hardware", "slug": "hardware", "color": "#d9480f"},
+        {"name": "Community & Society", "slug": "community", "color": "#1a56db"},
+    ]
+    events = {
+        e["slug"]: e for day in conference["days"] for es in day["rooms"].values() for e in es
+    }
+    opening = events["democamp-opening"]
+    assert (opening["track"], opening["language"], opening["subtitle"]) == (
+        "Community & Society", "en", "Why we are here",
+    )
+    assert opening["url"] == "https://camp.example.org/talk/opening/"
+    assert opening["links"] == [
+        {"url": "https://camp.example.org/slides/opening.pdf"},
+        {"url": "https://media.example.org/v/opening", "title": "Recording", "type": "media"},
+    ]
+    soldering = events["democamp-soldering"]
+    assert soldering["guid"] == "8079583e-8321-506c-95af-fd2903a5f075"
+    assert soldering["do_not_record"] is True
+    assert [p["public_name"] for p in soldering["persons"]] == [
+        "Grace Hopper", "Linus Example", "Ada Lovelace",
+    ]
+    xml = ET.fromstring(FrabXmlExporter().export(programme, Selection(event="democamp")))
+    event = next(e for e in xml.iter("event") if e.get("guid") == soldering["guid"])
+    assert event.findtext("recording/optout") == "true"
+    assert event.findtext("language") == "de"
+    assert next(t.attrib for t in xml.iter("track")) == {
+        "name": "Hardware", "color": "#d9480f", "slug": "hardware",
+    }
 
 
 def test_each_occurrence_of_a_repeat_is_an_event_with_its_own_guid() -> None:

@@ -91,6 +91,12 @@ def _programme(context: Context) -> Programme | None:
         references=MappingProxyType(context.references),
         rules_locations=MappingProxyType(_rules_locations(context)),
         open_sessions=tuple(context.open_sessions),
+        tracks=MappingProxyType(
+            {
+                key: timeline.Track(key, entry.model.name, entry.model.color)
+                for key, entry in entries["tracks"].items()
+            }
+        ),
     )
 
 

@@ -28,6 +28,7 @@ _SINGULAR = {
     "people": "person",
     "groups": "group",
     "events": "event",
+    "tracks": "track",
 }
 _OFFSET = re.compile(r"[+-]?\d{1,4}(:?\d{2})?|(UTC|GMT)[+-].*")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from planner.diagnostics import Location, Severity
@@ -11,6 +12,7 @@ from planner.loading.resolve.timing import Timing, TimingError, session_timing
 from planner.loading.schema_errors import closest
 from planner.loading.sourcemap import PathPart
 from planner.loading.validate import Entry
+from planner.model import Link as LinkModel
 from planner.model import Session as SessionModel
 from planner.timeline import objects as timeline
 from planner.timeline.repeats import default_until, occurrence_spans, unmatched_exceptions
@@ -99,6 +101,7 @@ class SessionResolver:
             allow=frozenset(raw.allow),
             location=self.at(),
             spans=spans,
+            **self._conference_fields(people),
         )
 
     # -- where -----------------------------------------------------------------------------
@@ -162,8 +165,34 @@ class SessionResolver:
             self.refer(("people", "groups"), speaker, "speakers", index)
         if raw.chair:
             self.refer(("people",), raw.chair, "chair")
+        for index, host in enumerate(raw.hosts):
+            self.refer(("people", "groups"), host, "hosts", index)
         base = raw.participants if raw.participants is not None else self.event.participants
-        return self.context.expand([*base, *raw.speakers, *([raw.chair] if raw.chair else [])])
+        attending = [*base, *raw.speakers, *([raw.chair] if raw.chair else [])]
+        return self.context.expand([*attending, *raw.hosts])
+
+    def _conference_fields(self, people: list[str]) -> dict[str, Any]:
+        """uid, url, language ... as the timeline holds them; the track is checked here."""
+        raw = self.raw
+        if raw.track:
+            self.refer(("tracks",), raw.track, "track")
+        only_hosting: tuple[str, ...] = ()
+        if raw.hosts:
+            base = raw.participants if raw.participants is not None else self.event.participants
+            attending = set(self.context.expand([*base, *raw.speakers, *filter(None, [raw.chair])]))
+            only_hosting = tuple(sorted(p for p in people if p not in attending))
+        return {
+            "uid": raw.uid,
+            "url": raw.url,
+            "language": raw.language,
+            "subtitle": raw.subtitle,
+            "abstract": raw.abstract,
+            "track_id": raw.track,
+            "recording": raw.recording,
+            "links": tuple(_link(link) for link in raw.links),
+            "hosts": tuple(raw.hosts),
+            "only_hosting": only_hosting,
+        }
 
     # -- when ------------------------------------------------------------------------------
 
@@ -238,3 +267,9 @@ class SessionResolver:
         except RepeatError as error:
             self.error("invalid-repeat", f"the repeat rule cannot be used: {error}", "repeat")
             return (), None
+
+
+def _link(link: str | LinkModel) -> timeline.Link:
+    if isinstance(link, str):
+        return timeline.Link(link)
+    return timeline.Link(link.url, link.title, link.type)
