@@ -25,6 +25,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("itinerary", "planner.cli.itinerary:itinerary"),
     ("agenda", "planner.cli.agenda:agenda"),
     ("frab", "planner.cli.frab:frab"),
+    ("import", "planner.cli.importing:import_schedule"),
     ("diff", "planner.cli.diff:diff"),
     ("notify", "planner.cli.notify:notify"),
     ("list", "planner.cli.listing:list_entries"),
