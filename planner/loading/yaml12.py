@@ -84,7 +84,7 @@ def parse_yaml(
         found, data = builder.document()
     except yaml.MarkedYAMLError as error:
         # The file cannot be read: its syntax error is the one thing worth saying.
-        document.diagnostics.append(syntax_diagnostic(error, file))
+        document.diagnostics.append(syntax_diagnostic(error, file, text))
         return document
     except yaml.reader.ReaderError as error:
         document.diagnostics.append(reader_diagnostic(error, text, file))
@@ -130,6 +130,8 @@ class _Builder:
         self.open_anchors: dict[str, Mark] = {}
         self.nodes = 0
         self.expanded = 0
+        self.list_item = False
+        """Whether the value being built is an item of a block list (set by ``sequence``)."""
         self.nodes_left = budget
         self.whole_budget = whole_budget
 
@@ -237,6 +239,9 @@ class _Builder:
         result: dict[str, Any] = {}
         marks: dict[str, int] = {}
         size = 1
+        list_item, self.list_item = self.list_item and not start.flow_style, False
+        new_item = False
+        """Once a list item repeats its first key, it is two items missing a `- `: say it once."""
         next_event = self.next_event
         while True:
             key_event = next_event()
@@ -245,7 +250,9 @@ class _Builder:
             self.spend_nodes(key_event, 2)
             key = self.key(key_event)
             if key is None or key in result:
-                if key is not None:
+                if key is not None and list_item and key == next(iter(result)):
+                    new_item = new_item or self.missing_dash(key_event, key, marks[key])
+                elif key is not None and not new_item:
                     first_line = unpack(marks[key])[0][0] + 1
                     self.error(
                         key_event.start_mark,
@@ -264,6 +271,18 @@ class _Builder:
         self.nodes += size
         self.source_map.add_mapping(result, self.file, marks)
         return result, size
+
+    def missing_dash(self, event: Any, key: str, first: int) -> bool:
+        """A list item that repeats its first key: most likely a new item without its `- `."""
+        (line, _), _ = unpack(first)
+        self.error(
+            event.start_mark,
+            "duplicate-key",
+            f"`{key}:` appears again in the item that starts on line {line + 1}, so this is "
+            f"probably a new item: start it with `- ` (`- {key}: ...`, the `-` where the "
+            f"item above has its own)",
+        )
+        return True
 
     def key(self, event: Any) -> str | None:
         """A mapping key as written (keys are text), or None (reported) when it is not text."""
@@ -291,7 +310,9 @@ class _Builder:
             if type(event) is SequenceEndEvent:
                 break
             self.spend_nodes(event, 1)
+            self.list_item = not start.flow_style
             value, value_size = self.value(event, depth + 1)
+            self.list_item = False
             size += value_size
             result.append(value)
             mark = event.start_mark
