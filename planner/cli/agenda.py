@@ -22,7 +22,7 @@ from planner.cli.itinerary import (
     warn_missing_glyphs,
 )
 from planner.exporters import registry
-from planner.exporters.base import Selection
+from planner.exporters.base import Exporter, Selection
 from planner.exporters.itinerary import AgendaExporter, ScheduleError, check_time_choice
 
 __all__ = ["agenda"]
@@ -106,8 +106,8 @@ def agenda(
     )
     try:
         entry = registry.get("agenda", str(output_format))
-        exporter = entry.exporter_as(AgendaExporter)(
-            tz=check_time_choice(tz), options=options, by_room=by is Layout.room
+        exporter: Exporter = entry.build(
+            AgendaExporter, tz=check_time_choice(tz), options=options, by_room=by is Layout.room
         )
     except ScheduleError as error:
         fail(str(error))

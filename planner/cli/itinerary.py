@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import shutil
 import sys
+from collections.abc import Iterator
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, cast
 
 import typer
 
@@ -22,7 +23,7 @@ from planner.cli.common import (
     write_output,
 )
 from planner.exporters import registry
-from planner.exporters.base import Selection
+from planner.exporters.base import Exporter, FolderExporter, Selection
 from planner.exporters.itinerary import (
     ItineraryExporter,
     RenderOptions,
@@ -33,6 +34,7 @@ from planner.exporters.itinerary.as_table import TABLE_FORMATS
 from planner.exporters.pdf.document import PAPERS
 from planner.loading.collector import collector_paused
 from planner.output import OutputError, check_tree
+from planner.timeline import Programme
 
 __all__ = [
     "FromOption",
@@ -157,7 +159,9 @@ def itinerary(
     options = render_options(tablefmt, width, to_file=to_file, lang=lang, paper=paper)
     try:
         entry = registry.get("itinerary", str(output_format))
-        exporter = entry.exporter_as(ItineraryExporter)(tz=check_time_choice(tz), options=options)
+        exporter: Exporter = entry.build(
+            ItineraryExporter, tz=check_time_choice(tz), options=options
+        )
     except ScheduleError as error:
         fail(str(error))
     first, last = dates(first_day, last_day)
@@ -170,7 +174,7 @@ def itinerary(
         if every:
             assert output is not None
             with collector_paused():  # a million short-lived rows and strings, no cycles
-                count = write_folder(exporter.files(programme, selection), output, WRITER)
+                count = write_folder(_files(exporter, programme, selection), output, WRITER)
             typer.echo(f"planner: wrote {count} itineraries to {output}", err=True)
             return
         data = exporter.export(programme, selection)
@@ -204,6 +208,15 @@ def render_options(
         paper=paper,
         sheet_per_day=sheet_per_day,
     )
+
+
+def _files(
+    exporter: Exporter, programme: Programme, selection: Selection
+) -> Iterator[tuple[str, bytes]]:
+    """An exporter's file per person and group; a usage error for a one-file format."""
+    if not hasattr(exporter, "files"):
+        fail(f"--format {exporter.name} is one file, not one per person: leave out --all")
+    return cast(FolderExporter, exporter).files(programme, selection)
 
 
 def warn_missing_glyphs(exporter: object) -> None:

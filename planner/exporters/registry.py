@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
-from typing import Literal, TypeVar, get_args
+from typing import Any, Literal, TypeVar, get_args
 
 __all__ = [
     "FORMATS",
@@ -74,6 +74,13 @@ class Format:
         if not isinstance(found, type):
             raise TypeError(f"{self.exporter_path} is not a class")
         return found
+
+    def build(self, base: type, **options: Any) -> Any:
+        """An exporter for a command: a ``base`` subclass gets the command's ``options``
+        (``--tz``, ``--width`` ...); any other class (a new format that only follows the
+        protocol) is built with its own defaults."""
+        found = self.exporter()
+        return found(**options) if issubclass(found, base) else found()
 
     def exporter_as(self, base: type[T]) -> type[T]:
         """The exporter class, checked to be a ``base`` (for the constructor's options)."""

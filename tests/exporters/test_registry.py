@@ -194,3 +194,27 @@ def test_reading_the_registry_imports_no_exporter() -> None:
 def test_an_unknown_name_lists_the_choices() -> None:
     with pytest.raises(registry.UnknownFormat, match="choose from table, markdown, csv"):
         registry.get("itinerary", "docx")
+
+
+class Plain:
+    """A format that follows the protocol and nothing more (as a new helper's might)."""
+
+    name = "plain"
+    extension = "txt"
+    content_type = "text/plain; charset=utf-8"
+
+    def export(self, programme: Programme, selection: Selection) -> bytes:
+        return f"{len(selection.occurrences(programme))} sessions\n".encode()
+
+
+def test_a_command_builds_a_plain_exporter_with_its_defaults(small: Path) -> None:
+    """The command's options (--tz, --width) go only to the classes that take them."""
+    from planner.exporters.itinerary import AgendaExporter
+
+    plain = registry.Format("agenda", "plain", "txt", Plain.content_type,
+                            f"{__name__}:Plain", "a count")  # fmt: skip
+    made = plain.build(AgendaExporter, tz="local", by_room=True)
+    assert isinstance(made, Plain)
+    assert made.export(_programme(small), Selection()) == b"1 sessions\n"
+    html = registry.get("agenda", "html").build(AgendaExporter, tz="Asia/Seoul", by_room=False)
+    assert isinstance(html, AgendaExporter) and html.tz == "Asia/Seoul"
