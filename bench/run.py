@@ -257,8 +257,18 @@ def main(argv: list[str] | None = None) -> int:
         old = out.read_text(encoding="utf-8") if out.exists() else ""
         kept = old[old.find(SCHEDULE_SECTION) :] if SCHEDULE_SECTION in old else ""
         out.write_text(text + ("\n" + kept if kept else ""), encoding="utf-8")
+        _keep_startup(out, old)
     print(text)
     return 0
+
+
+def _keep_startup(out: Path, old: str) -> None:
+    """bench/startup.py's section (between its markers) stays where run.py rewrites."""
+    begin, end = "<!-- startup:begin -->", "<!-- startup:end -->"
+    if begin in old and end in old and begin not in out.read_text(encoding="utf-8"):
+        block = begin + old.split(begin, 1)[1].split(end, 1)[0] + end
+        with out.open("a", encoding="utf-8") as stream:
+            stream.write(f"\n## Start-up\n\n{block}\n")
 
 
 def _progress(row: Row) -> str:
