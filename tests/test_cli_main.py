@@ -100,7 +100,12 @@ def test_a_programme_with_errors_is_still_exit_1(tmp_path: Path) -> None:
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
 @pytest.mark.parametrize(
     "args",
-    [["validate", str(EVENTS_YAML)], ["rules"], ["schema"], ["list", "venues", "-f", str(EVENTS_YAML)]],
+    [
+        ["validate", str(EVENTS_YAML)],
+        ["rules"],
+        ["schema"],
+        ["list", "venues", "-f", str(EVENTS_YAML)],
+    ],
     ids=["validate", "rules", "schema", "list"],
 )
 def test_a_full_standard_output_is_one_line_and_exit_1(args: list[str]) -> None:

@@ -22,9 +22,7 @@ def import_schedule(
     ],
     output: Annotated[
         Path | None,
-        typer.Option(
-            "--output", "-o", help="Write the programme here; default: standard output."
-        ),
+        typer.Option("--output", "-o", help="Write the programme here; default: standard output."),
     ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Replace the output file if it exists.")

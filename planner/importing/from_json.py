@@ -42,8 +42,9 @@ def read_json_schedule(document: dict[str, Any]) -> SourceSchedule:
     ]
     pretalx = any("x-code" in p.extras for s in sessions for p in s.persons)
     return SourceSchedule(
-        kind="pretalx JSON" if pretalx or "pretalx" in str(document.get("generator")) else
-        "c3voc JSON",
+        kind="pretalx JSON"
+        if pretalx or "pretalx" in str(document.get("generator"))
+        else "c3voc JSON",
         title=str(conference.get("title") or conference.get("acronym") or "Imported schedule"),
         acronym=_text(conference.get("acronym")),
         url=_text(conference.get("url")) or _text(schedule.get("base_url")),

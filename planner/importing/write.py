@@ -38,12 +38,8 @@ _Dumper.add_representer(str, _text)
 
 def to_yaml(data: dict[str, Any], header: list[str], zone_note: str | None) -> str:
     """The programme as YAML, ``header`` lines as comments on top, the zone's note beside it."""
-    body = yaml.dump(
-        data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, indent=2
-    )
+    body = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, indent=2)
     if zone_note:
         zone = str(data["programme"]["timezone"])
-        body = body.replace(
-            f"\n  timezone: {zone}\n", f"\n  timezone: {zone}  # {zone_note}\n", 1
-        )
+        body = body.replace(f"\n  timezone: {zone}\n", f"\n  timezone: {zone}  # {zone_note}\n", 1)
     return "".join(f"# {line}\n".replace("# \n", "#\n") for line in header) + body

@@ -41,9 +41,7 @@ def days_of(occurrence: Occurrence) -> Iterator[date]:
         day += timedelta(days=1)
 
 
-def describe_pair(
-    earlier: Slot, later: Slot, place: Callable[[Session], str] | None = None
-) -> str:
+def describe_pair(earlier: Slot, later: Slot, place: Callable[[Session], str] | None = None) -> str:
     """``"Opening" (2024-04-17 10:00-11:30 ALMT) and "Briefing" (...)``; with ``place``,
     each with where it is: ``(2024-04-17 10:00-11:30 ALMT, Hall A at City Hall)``."""
 

@@ -113,7 +113,9 @@ def test_the_conference_fields_reach_both_formats() -> None:
     }
     opening = events["democamp-opening"]
     assert (opening["track"], opening["language"], opening["subtitle"]) == (
-        "Community & Society", "en", "Why we are here",
+        "Community & Society",
+        "en",
+        "Why we are here",
     )
     assert opening["url"] == "https://camp.example.org/talk/opening/"
     assert opening["links"] == [
@@ -124,14 +126,18 @@ def test_the_conference_fields_reach_both_formats() -> None:
     assert soldering["guid"] == "8079583e-8321-506c-95af-fd2903a5f075"
     assert soldering["do_not_record"] is True
     assert [p["public_name"] for p in soldering["persons"]] == [
-        "Grace Hopper", "Linus Example", "Ada Lovelace",
+        "Grace Hopper",
+        "Linus Example",
+        "Ada Lovelace",
     ]
     xml = ET.fromstring(FrabXmlExporter().export(programme, Selection(event="democamp")))
     event = next(e for e in xml.iter("event") if e.get("guid") == soldering["guid"])
     assert event.findtext("recording/optout") == "true"
     assert event.findtext("language") == "de"
     assert next(t.attrib for t in xml.iter("track")) == {
-        "name": "Hardware", "color": "#d9480f", "slug": "hardware",
+        "name": "Hardware",
+        "color": "#d9480f",
+        "slug": "hardware",
     }
 
 

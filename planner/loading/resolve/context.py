@@ -16,6 +16,7 @@ from planner.loading.schema_errors import closest
 from planner.loading.sourcemap import PathPart
 from planner.loading.validate import Entry, ValidatedSections
 from planner.timeline import objects as timeline
+from planner.timeline.abbreviations import zones_using
 from planner.timeline.open_sessions import OpenSession
 from planner.timeline.times import OutOfRange, localize, parse_local
 from planner.timeline.zones import closest_zone, get_zone, is_zone
@@ -100,14 +101,39 @@ class Context:
         """The zone called ``name``; None, reported at ``sub``, when there is none."""
         if is_zone(name):
             return get_zone(name)
-        guess = closest_zone(name)
-        hint = f"; did you mean `{guess}`?" if guess else " (use an IANA name like Asia/Seoul)"
-        if _OFFSET.fullmatch(name):
-            hint = " (write the place's IANA zone, like Asia/Almaty, not an offset)"
-        self.report(
-            "invalid-timezone", f"`{name}` is not a time zone name{hint}", self.where(entry, *sub)
-        )
+        self.report("invalid-timezone", self._not_a_zone(name), self.where(entry, *sub))
         return None
+
+    def _not_a_zone(self, name: str) -> str:
+        """Why ``name`` is no zone, with the zones meant where they can be told."""
+        if _OFFSET.fullmatch(name):
+            return (
+                f"`{name}` is not a time zone name (write the place's IANA zone, like "
+                "Asia/Almaty, not an offset)"
+            )
+        using = zones_using(name, self.countries)
+        if using:
+            others = ", ".join(f"`{zone}`" for zone in using[1:4])
+            more = f" (other zones on {name.upper()}: {others})" if others else ""
+            return (
+                f"`{name}` is an abbreviation, not a time zone name; write the place's IANA "
+                f"zone: `{using[0]}`{more}"
+            )
+        # A short word is no typo of a long name: only real near misses get a suggestion.
+        guess = closest_zone(name) if "/" in name or len(name) > 5 else None
+        hint = f"; did you mean `{guess}`?" if guess else " (use an IANA name like Asia/Seoul)"
+        return f"`{name}` is not a time zone name{hint}"
+
+    @property
+    def countries(self) -> list[str]:
+        """The countries the programme's venues, people and organisations name."""
+        entries = self.sections.entries
+        return [
+            entry.model.country
+            for section in ("venues", "people", "organisations")
+            for entry in entries[section].values()
+            if getattr(entry.model, "country", None)
+        ]
 
     def refer(self, kinds: Sequence[str], target: str, entry: Entry, *sub: PathPart) -> bool:
         """Count a reference to ``target`` among ``kinds``; report it if nothing has that id."""
