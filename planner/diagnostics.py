@@ -85,8 +85,12 @@ class Diagnostic:
         }
 
     def __str__(self) -> str:
-        where = f"{self.location}: " if self.location else ""
-        return f"{where}{self.severity} {self.code}: {self.message}"
+        """One line for a terminal or a log: text from the YAML shows its control characters
+        escaped, so it cannot start a line of its own."""
+        from planner.escaping import printable  # (no cycle: escaping imports nothing)
+
+        where = f"{printable(str(self.location))}: " if self.location else ""
+        return f"{where}{self.severity} {self.code}: {printable(self.message)}"
 
 
 @dataclass(frozen=True, slots=True)

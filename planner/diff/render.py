@@ -8,13 +8,13 @@ introduces and fixes, apart from those that were already there.
 from __future__ import annotations
 
 import json
-import re
 import textwrap
 from collections.abc import Sequence
 from typing import Any
 
 from planner.diagnostics import Diagnostic, Summary
 from planner.diff.compare import PersonRef, ProgrammeDiff, SessionChange, Side
+from planner.escaping import markdown_literal, printable
 
 __all__ = ["MARKDOWN_MARKER", "render_json", "render_markdown", "render_text"]
 
@@ -115,25 +115,28 @@ def render_text(diff: ProgrammeDiff) -> str:
     """For a terminal: one paragraph per changed session, then the problems."""
     lines = [f"Programme changes from {diff.old.label} to {diff.new.label}"]
     if not diff.comparable:
-        return "\n".join([*lines, *_text_failures(diff)]) + "\n"
+        return _text_lines([*lines, *_text_failures(diff)])
     lines += [summary_sentence(diff), ""]
     for change in diff.changes:
         lines += [*_text_change(change), ""]
     lines += _text_diagnostics("New problems", diff.introduced)
     lines += _text_diagnostics("Fixed problems", diff.resolved)
     lines.append(_problems_sentence(diff))
-    return "\n".join(lines) + "\n"
+    return _text_lines(lines)
+
+
+def _text_lines(lines: Sequence[str]) -> str:
+    """Lines for a terminal: a title's newline or escape code shows escaped, never acts."""
+    return "".join(printable(line) + "\n" for line in lines)
 
 
 # -- markdown ------------------------------------------------------------------------------
 
-# Backticks are left alone: planner's messages quote ids and values in `code` on purpose.
-_MARKDOWN_SPECIAL = re.compile(r"([\\*_\[\]<>|~])")
-
 
 def md(text: str) -> str:
-    """Text as Markdown shows it literally (titles and names may hold `*`, `_`, `|` ...)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    """Text as Markdown shows it literally, on one line: titles and names from the YAML can
+    hold `*`, `|`, `#`, HTML, newlines or @mentions, and none of them may act in a comment."""
+    return markdown_literal(text)
 
 
 def _md_change(change: SessionChange) -> list[str]:
@@ -156,7 +159,7 @@ def _md_change(change: SessionChange) -> list[str]:
 
 
 def _md_diagnostic(diagnostic: Diagnostic) -> str:
-    where = f" `{diagnostic.location}`" if diagnostic.location else ""
+    where = f" `{printable(str(diagnostic.location))}`" if diagnostic.location else ""
     return f"- **{diagnostic.severity}** `{diagnostic.code}`{where}: {md(diagnostic.message)}"
 
 
@@ -217,7 +220,7 @@ def render_markdown(diff: ProgrammeDiff) -> str:
         MARKDOWN_MARKER,
         "### Programme changes",
         "",
-        f"From `{diff.old.label}` to `{diff.new.label}`.",
+        f"From `{printable(diff.old.label)}` to `{printable(diff.new.label)}`.",
     ]
     if not diff.comparable:
         return "\n".join(_limit([*lines, *_md_failures(diff)])) + "\n"

@@ -10,6 +10,7 @@ import json
 from collections.abc import Sequence
 
 from planner.diagnostics import Diagnostic, Severity, Summary
+from planner.escaping import printable
 from planner.reporting.sarif import render_sarif
 
 __all__ = ["render_github", "render_json", "render_sarif", "render_text"]
@@ -18,7 +19,7 @@ __all__ = ["render_github", "render_json", "render_sarif", "render_text"]
 def summary_line(diagnostics: Sequence[Diagnostic], files: Sequence[str]) -> str:
     """``events.yaml is valid: 0 errors, 1 warning, 2 info.``"""
     summary = Summary.of(diagnostics)
-    checked = ", ".join(files) or "nothing"
+    checked = printable(", ".join(files)) or "nothing"
     verdict = "has errors" if summary.errors else "is valid"
     return f"{checked} {verdict}: {summary.sentence()}."
 
@@ -28,7 +29,7 @@ def render_text(diagnostics: Sequence[Diagnostic], files: Sequence[str]) -> str:
     lines = []
     for diagnostic in diagnostics:
         lines.append(str(diagnostic))
-        lines.extend(f"    see also {related}" for related in diagnostic.related)
+        lines.extend(f"    see also {printable(str(related))}" for related in diagnostic.related)
     lines.append(summary_line(diagnostics, files))
     return "\n".join(lines) + "\n"
 
@@ -51,7 +52,10 @@ _GITHUB_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A workflow command's text: ``%``, CR and LF encoded as GitHub reads them, and every
+    other control character shown escaped (a log renders ANSI colours and moves)."""
+    encoded = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(encoded)
 
 
 def _escape_property(text: str) -> str:

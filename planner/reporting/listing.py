@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 
 from tabulate import tabulate
 
+from planner.escaping import markdown_literal, printable
 from planner.exporters.base import Selection
 from planner.timeline import Programme
 
@@ -108,13 +109,20 @@ def listing_rows(programme: Programme, kind: str) -> list[Row]:
     return LISTABLE[kind](programme)
 
 
+_MARKDOWN_FORMATS = frozenset({"github", "pipe"})
+
+
 def render_listing(programme: Programme, kind: str, output: str, tablefmt: str = "simple") -> str:
     rows = listing_rows(programme, kind)
     if output == "json":
         return json.dumps(rows, indent=2, ensure_ascii=False)
     if not rows:
         return f"(no {kind})"
-    return tabulate(rows, headers="keys", tablefmt=tablefmt)
+    # Text from the YAML cannot start a line or carry a terminal escape; in a Markdown
+    # table it cannot close a cell or start markup either.
+    safe = markdown_literal if tablefmt in _MARKDOWN_FORMATS else printable
+    cells = [{key: safe(v) if isinstance(v, str) else v for key, v in row.items()} for row in rows]
+    return tabulate(cells, headers="keys", tablefmt=tablefmt, disable_numparse=True)
 
 
 class TableListing:

@@ -206,8 +206,12 @@ def test_comment_posts_once_then_edits_in_place(
     )
     assert result.returncode == 0, result.stderr
     calls = log.read_text().splitlines()
-    assert calls[0].startswith("api repos/o/r/issues/7/comments --paginate --jq")
-    assert calls[1] == expected + str(report)
+    assert calls[0] == "api user --jq .login"
+    assert calls[1].startswith("api repos/o/r/issues/7/comments --paginate --jq")
+    # Only its own comment: the token's author (here the default token's) and the marker.
+    assert '.user.login == "github-actions[bot]"' in calls[1]
+    assert 'startswith("<!-- planner-diff -->")' in calls[1]
+    assert calls[2] == expected + str(report)
 
 
 # -- .pre-commit-hooks.yaml ---------------------------------------------------------------
