@@ -64,7 +64,8 @@ class Outcome:
 
 def _terminal_text(args: tuple[str, ...]) -> bool:
     """Whether the run prints text for a terminal or a CI log (not CSV, JSON or a file)."""
-    if "-o" in args or ("--format" in args and args[args.index("--format") + 1] in ("csv", "json")):
+    data_formats = ("csv", "json", "sarif")  # read by programs; their own escaping applies
+    if "-o" in args or ("--format" in args and args[args.index("--format") + 1] in data_formats):
         return False
     return args[0] in ("validate", "list", "agenda", "itinerary", "diff")
 
