@@ -51,12 +51,13 @@ def _lines(args: list[str]) -> list[str]:
 def test_text_and_github_reports_keep_each_diagnostic_on_its_line(forged: Path) -> None:
     text = _lines(["validate", str(forged)])
     # Every line is one of ours: a diagnostic at its place, a "see also", or the summary.
-    assert all(line.startswith((f"{forged}:", "    see also ")) for line in text)
+    assert all(line.startswith((f"{forged}:", f"{forged} has", "    see also ")) for line in text)
     assert text[-1].startswith(f"{forged} has errors")
     assert "\\n::error file=events.yaml" in text[0] or "\\n::error file=events.yaml" in text[1]
     github = _lines(["validate", str(forged), "--format", "github"])
-    assert [line.split(" ", 1)[0] for line in github[:2]] == ["::error", "::error"]
-    assert not any(line.startswith("::") for line in github[2:])
+    commands = [line for line in github if line.startswith("::")]
+    assert len(commands) == len(github) - 1  # an annotation per diagnostic, then the summary
+    assert all(line.startswith(("::error file=", "::warning file=")) for line in commands)
 
 
 def test_list_prints_names_and_titles_escaped(forged: Path) -> None:
