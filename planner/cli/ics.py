@@ -94,7 +94,7 @@ def ics(
         fail("--all writes every feed into a folder: give -o DIR and no selection options")
     if every and output is not None:
         _check_folder(output)
-    tag = language_or_exit(lang) or "en"
+    tag = language_or_exit(lang)
     # Rendering, like loading, builds objects that live until the command ends.
     with collector_paused():
         programme = checked_or_exit(file, max_file_size)

@@ -204,7 +204,7 @@ def render_options(
     return RenderOptions(
         width=width,
         tablefmt=tablefmt,
-        language=language_or_exit(lang) or "en",
+        language=language_or_exit(lang),
         paper=paper,
         sheet_per_day=sheet_per_day,
     )

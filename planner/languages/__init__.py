@@ -7,17 +7,29 @@ Adding a language is adding a catalog: see docs/languages.md. Diagnostics stay E
 """
 
 from planner.languages.catalogs import available
-from planner.languages.language import ENGLISH, Language, NoCatalog, language, languages, supported
+from planner.languages.language import (
+    ENGLISH,
+    Language,
+    NoCatalog,
+    language,
+    languages,
+    reader_language,
+    supported,
+)
 from planner.languages.tags import ENGLISH_TAG, is_language_tag
+from planner.languages.texts import LocalText, text_in
 
 __all__ = [
     "ENGLISH",
     "ENGLISH_TAG",
     "Language",
+    "LocalText",
     "NoCatalog",
     "available",
     "is_language_tag",
     "language",
     "languages",
+    "reader_language",
     "supported",
+    "text_in",
 ]

@@ -14,8 +14,17 @@ from zoneinfo import ZoneInfo
 from planner.languages.catalogs import available, translations
 from planner.languages.formats import CldrFormats, EnglishFormats
 from planner.languages.tags import ENGLISH_TAG, best_match, is_language_tag
+from planner.languages.texts import text_in
 
-__all__ = ["ENGLISH", "Language", "NoCatalog", "language", "languages", "supported"]
+__all__ = [
+    "ENGLISH",
+    "Language",
+    "NoCatalog",
+    "language",
+    "languages",
+    "reader_language",
+    "supported",
+]
 
 _RIGHT_TO_LEFT = frozenset(
     {"ar", "arc", "ckb", "dv", "fa", "he", "ks", "ps", "sd", "ug", "ur", "yi"}
@@ -41,9 +50,12 @@ class Language:
     looks for in planner's sources; their first arguments must be string literals.
     """
 
-    def __init__(self, tag: str) -> None:
+    def __init__(self, tag: str, reader: str | None = None) -> None:
         self.tag = tag
         """The catalog's tag (``zh-Hans``), or ``en``."""
+        self.reader = reader or tag
+        """The tag the reader asked for (``es-MX``, or ``de`` read with the English catalog):
+        texts written in several languages are picked by it."""
         self.english = tag == ENGLISH_TAG
         self.formats: EnglishFormats = EnglishFormats() if self.english else CldrFormats(tag)
         self._catalog: gettext.NullTranslations = (
@@ -55,7 +67,7 @@ class Language:
         """``rtl`` for Arabic and the other right-to-left scripts, else ``ltr``."""
 
     def __repr__(self) -> str:
-        return f"Language({self.tag!r})"
+        return f"Language({self.tag!r}, reader={self.reader!r})"
 
     def gettext(self, message: str) -> str:
         return self._catalog.gettext(message)
@@ -65,6 +77,13 @@ class Language:
 
     def pgettext(self, context: str, message: str) -> str:
         return self._catalog.pgettext(context, message)
+
+    def text(self, value: str) -> str:
+        """A text of the programme in the reader's language (see :func:`text_in`)."""
+        return text_in(value, self.reader)
+
+    def optional_text(self, value: str | None) -> str | None:
+        return None if value is None else text_in(value, self.reader)
 
     def zone_name(self, zone: ZoneInfo) -> str:
         """``Asia/Tokyo`` in English; the zone's city as the reader writes it otherwise
@@ -91,12 +110,23 @@ def language(tag: str = ENGLISH_TAG) -> Language:
     found = supported(tag)
     if found is None:
         raise NoCatalog(tag)
-    return _language(found)
+    return _language(found, tag)
+
+
+def reader_language(tag: str | None, default: str = ENGLISH_TAG) -> Language:
+    """The language of a reader who asked for ``tag`` (None: ``default``, the programme's).
+
+    Without a catalog for it, planner's words are in the ``default``'s language (else
+    English) while the programme's texts are still picked in the reader's.
+    """
+    wanted = tag or default
+    found = supported(wanted) or supported(default) or ENGLISH_TAG
+    return _language(found, wanted)
 
 
 @cache
-def _language(tag: str) -> Language:
-    return Language(tag)
+def _language(tag: str, reader: str | None = None) -> Language:
+    return Language(tag, reader if reader != tag else None)
 
 
 ENGLISH = _language(ENGLISH_TAG)

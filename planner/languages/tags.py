@@ -10,27 +10,28 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping
 
-__all__ = ["ENGLISH_TAG", "best_match", "is_language_tag"]
+__all__ = ["ENGLISH_TAG", "LANGUAGE_TAG_PATTERN", "best_match", "is_language_tag"]
 
 ENGLISH_TAG = "en"
 """The language of planner's own text: it needs no catalog."""
 
-_TAG = re.compile(
-    r"""
-    (?:[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4}|[a-z]{5,8})  # language (and extlang)
-    (?:-[a-z]{4})?                                     # script
-    (?:-(?:[a-z]{2}|[0-9]{3}))?                         # region
-    (?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*            # variants
-    (?:-[0-9a-wy-z](?:-[a-z0-9]{2,8})+)*                # extensions
-    (?:-x(?:-[a-z0-9]{1,8})+)?                          # private use
-    """,
-    re.VERBOSE,
+_A, _N, _AN = "[A-Za-z]", "[0-9]", "[A-Za-z0-9]"
+LANGUAGE_TAG_PATTERN = (
+    f"^(?:{_A}{{2,3}}(?:-{_A}{{3}}){{0,3}}|{_A}{{4,8}})"  # language (and extended language)
+    f"(?:-{_A}{{4}})?"  # script
+    f"(?:-(?:{_A}{{2}}|{_N}{{3}}))?"  # region
+    f"(?:-(?:{_AN}{{5,8}}|{_N}{_AN}{{3}}))*"  # variants
+    f"(?:-[0-9A-WY-Za-wy-z](?:-{_AN}{{2,8}})+)*"  # extensions
+    f"(?:-[Xx](?:-{_AN}{{1,8}})+)?$"  # private use
 )
+"""RFC 5646's grammar of a well-formed tag (without the grandfathered ones), as a pattern
+JSON Schema, pydantic and Python all read."""
+_TAG = re.compile(LANGUAGE_TAG_PATTERN)
 
 
 def is_language_tag(tag: str) -> bool:
     """Whether ``tag`` is a well-formed BCP 47 language tag (``ko``, ``zh-Hans``, ``es-419``)."""
-    return _TAG.fullmatch(tag.lower()) is not None
+    return _TAG.fullmatch(tag) is not None
 
 
 def best_match(tag: str, available: Collection[str]) -> str | None:

@@ -9,7 +9,7 @@ It becomes a :class:`~planner.timeline.OpenSession` for ``planner schedule``, an
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
@@ -38,6 +38,8 @@ class Host(Protocol):
     def refer(self, kinds: Sequence[str], target: str, entry: Any, *sub: PathPart) -> bool: ...
 
     def zone(self, name: str, entry: Any, *sub: PathPart) -> ZoneInfo | None: ...
+
+    def text(self, value: str | Mapping[str, str]) -> str: ...
 
     def expand(self, ids: Iterable[str]) -> list[str]: ...
 
@@ -112,7 +114,7 @@ class OpenSessionReader:
             id=session_id,
             event_id=self.event.id,
             index=self.index,
-            title=raw.title,
+            title=self.host.text(raw.title),
             kind=raw.kind,
             duration=duration,
             window_start=window[0],

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from planner.diagnostics import Diagnostic, Severity
+from planner.languages.tags import LANGUAGE_TAG_PATTERN
 from planner.limits import MAX_ID_LENGTH
 from planner.loading.sourcemap import PathPart, SourceMap
 
@@ -95,6 +96,8 @@ def schema_diagnostics(
     found: list[Diagnostic] = []
     seen: set[tuple[str, int, int]] = set()
     for detail in error.errors(include_url=False):
+        if _text_branch(detail):
+            continue  # a text by language: the mapping's own error says what is wrong
         path = [*prefix, *_data_path(root, prefix, detail["loc"])]
         at_key = detail["type"] == "extra_forbidden"
         location = source_map.locate(root, path, at_key=at_key)
@@ -151,6 +154,11 @@ def _sentence(detail: ErrorDetails, model: type[BaseModel], path: Sequence[PathP
         options = [option.strip(" '") for option in expected.replace(" or ", ", ").split(",")]
         hint = did_you_mean(str(value), options)
         return f"`{key}` cannot be {describe_value(value)}{hint or ''}; use one of: {expected}"
+    if kind == "string_pattern_mismatch" and _is_language_tag_error(detail):
+        if detail["loc"][-1:] == ("[key]",):
+            return f"{describe_value(value)} is not a BCP 47 language tag ({_TAG_EXAMPLES})"
+        wrong = describe_value(value)
+        return f"`{key}` should be a BCP 47 language tag ({_TAG_EXAMPLES}), not {wrong}"
     if kind == "string_pattern_mismatch":
         hint = _ID_HINT if _expects_id(path) else _PATTERN_HINTS.get(key, "a different value")
         return f"`{key}` should be {hint}, not {describe_value(value)}"
@@ -159,6 +167,22 @@ def _sentence(detail: ErrorDetails, model: type[BaseModel], path: Sequence[PathP
     if kind == "too_short" and key == "sessions":
         return "an event needs at least one session"
     return f"`{key}`: {detail['msg'][:1].lower()}{detail['msg'][1:]}"
+
+
+_TAG_EXAMPLES = "like en, es, fr, ru, ko, zh-Hans, ar or es-MX"
+
+
+def _is_language_tag_error(detail: ErrorDetails) -> bool:
+    return detail.get("ctx", {}).get("pattern") == LANGUAGE_TAG_PATTERN
+
+
+def _text_branch(detail: ErrorDetails) -> bool:
+    """The plain-string branch of a text that is written as a mapping by language."""
+    return (
+        detail["type"] == "string_type"
+        and detail["loc"][-1:] == ("str",)
+        and isinstance(detail.get("input"), dict)
+    )
 
 
 def _expects_id(path: Sequence[PathPart]) -> bool:

@@ -11,7 +11,9 @@ from planner.model.fields import (
     DateTimeText,
     Email,
     Id,
+    LanguageTag,
     Model,
+    Text,
     TimeRangeText,
     Url,
 )
@@ -25,8 +27,8 @@ DayHours = Annotated[str, Field(pattern=r"^(closed|\d{1,2}:\d{2} *- *\d{1,2}:\d{
 class Organisation(Model):
     """A city network, ministry, bank, company or city government."""
 
-    name: str
-    short: str | None = None
+    name: Text
+    short: Text | None = None
     url: Url | None = None
     country: CountryCode | None = None
 
@@ -34,7 +36,7 @@ class Organisation(Model):
 class Room(Model):
     """A bookable space inside a venue."""
 
-    name: str | None = None
+    name: Text | None = None
     capacity: PositiveInt | None = None
 
 
@@ -48,9 +50,9 @@ class Geo(Model):
 class Venue(Model):
     """A place sessions happen: a building, a site to visit, or an online platform."""
 
-    name: str
+    name: Text
     address: str | None = None
-    city: str | None = None
+    city: Text | None = None
     country: CountryCode | None = None
     timezone: str = Field(description="IANA time zone name, e.g. Asia/Seoul")
     geo: Geo | None = None
@@ -95,7 +97,10 @@ class Person(Model):
 
     name: str
     organisation: Id | None = None
-    role: str | None = None
+    role: Text | None = None
+    language: LanguageTag | None = Field(
+        default=None, description="The language of their outputs; default: the programme's"
+    )
     country: CountryCode | None = None
     timezone: str | None = Field(default=None, description="Home time zone (IANA)")
     email: Email | None = None
@@ -106,5 +111,8 @@ class Person(Model):
 class Group(Model):
     """A delegation, training cohort or committee: people and other groups."""
 
-    name: str
+    name: Text
     members: list[Id] = Field(default_factory=list)
+    language: LanguageTag | None = Field(
+        default=None, description="The language of the group's outputs; default: the programme's"
+    )

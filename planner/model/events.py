@@ -17,6 +17,7 @@ from planner.model.fields import (
     SessionKind,
     StartText,
     Status,
+    Text,
     TimeRangeText,
     Url,
 )
@@ -42,7 +43,7 @@ class Session(Model):
     id: Id | None = Field(
         default=None, description="Stable id (part of the calendar UID); default: title + date"
     )
-    title: str
+    title: Text
     kind: SessionKind = "other"
     start: StartText | None = None
     end: EndText | None = None
@@ -62,7 +63,7 @@ class Session(Model):
     from_: Id | None = Field(default=None, alias="from")
     to: Id | None = None
     status: Status | None = None
-    description: str | None = None
+    description: Text | None = None
     tags: list[str] = Field(default_factory=list)
     allow: list[str] = Field(default_factory=list, description="Rule codes silenced here")
     # An open session: `duration` and `window`, no start yet (`planner schedule` places it).
@@ -111,10 +112,10 @@ class DateRange(Model):
 class Event(Model):
     """A summit, study tour, meeting or course, with its sessions."""
 
-    title: str
+    title: Text
     kind: EventKind = "other"
     organisers: list[Id] = Field(default_factory=list)
-    description: str | None = None
+    description: Text | None = None
     url: Url | None = None
     dates: DateRange | None = None
     venue: Id | None = None

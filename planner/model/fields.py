@@ -10,6 +10,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
+from planner.languages.tags import LANGUAGE_TAG_PATTERN
 from planner.limits import MAX_ID_LENGTH
 
 __all__ = [
@@ -20,10 +21,12 @@ __all__ = [
     "Email",
     "EndText",
     "Id",
+    "LanguageTag",
     "Model",
     "SessionKind",
     "StartText",
     "Status",
+    "Text",
     "TimeRangeText",
     "Url",
 ]
@@ -99,6 +102,25 @@ Email = Annotated[
         description="An e-mail address: name@example.org",
     ),
 ]
+
+LanguageTag = Annotated[
+    str,
+    Field(
+        pattern=LANGUAGE_TAG_PATTERN,
+        description="A BCP 47 language tag: en, fr, es, ru, ko, zh-Hans, ar, es-MX",
+    ),
+]
+Text = (
+    str
+    | Annotated[
+        dict[LanguageTag, str],
+        Field(
+            min_length=1,
+            description="The text by language: {en: Rooftop solar, ko: 옥상 태양광}",
+        ),
+    ]
+)
+"""Human text: a plain string, or a mapping from language to text (see docs/languages.md)."""
 
 Status = Literal["confirmed", "tentative", "cancelled"]
 SessionKind = Literal[

@@ -9,7 +9,7 @@ from pydantic import Field
 from planner.model.conference import Track
 from planner.model.entities import Group, Organisation, Person, Venue
 from planner.model.events import Event
-from planner.model.fields import Duration, Id, Model
+from planner.model.fields import Duration, Id, LanguageTag, Model, Text
 
 __all__ = ["SECTIONS", "IncludedFile", "ProgrammeFile", "ProgrammeSettings"]
 
@@ -17,7 +17,10 @@ __all__ = ["SECTIONS", "IncludedFile", "ProgrammeFile", "ProgrammeSettings"]
 class ProgrammeSettings(Model):
     """Settings of the whole programme."""
 
-    name: str
+    name: Text
+    language: LanguageTag = Field(
+        default="en", description="The language of the programme's outputs (BCP 47)"
+    )
     uid_domain: str | None = Field(
         default=None,
         description="Domain used in calendar UIDs (a domain you control); set it before "

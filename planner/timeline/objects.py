@@ -153,6 +153,8 @@ class Person:
     travel: tuple[TravelLeg, ...]
     unavailable: tuple[Unavailability, ...]
     location: Location
+    language: str | None = None
+    """BCP 47 tag of the language their outputs are written in; None: the programme's."""
 
     @property
     def arrival(self) -> datetime | None:
@@ -174,6 +176,8 @@ class Group:
     people: tuple[str, ...]
     """Every person in the group, nested groups expanded, in a stable order."""
     location: Location
+    language: str | None = None
+    """BCP 47 tag of the language of the group's outputs; None: the programme's."""
 
 
 @dataclass(frozen=True, slots=True)

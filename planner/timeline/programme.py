@@ -56,6 +56,8 @@ class Programme:
     """Sessions with a ``window``: the open ones (no time yet) and the placed ones."""
     tracks: Mapping[str, Track] = field(default_factory=dict)
     """Tracks declared under ``tracks:``, id -> track, in file order."""
+    language: str = "en"
+    """BCP 47 tag of the programme's language: the default of every output and text."""
 
     @cached_property
     def sessions(self) -> tuple[Session, ...]:

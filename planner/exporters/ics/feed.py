@@ -23,7 +23,7 @@ from planner.exporters.base import Selection
 from planner.exporters.ics.text import line, text
 from planner.exporters.ics.vevent import Rendered, Revision, VeventWriter
 from planner.exporters.ics.vtimezone import vtimezone
-from planner.languages import ENGLISH, Language, language
+from planner.languages import ENGLISH, Language, language, reader_language
 from planner.timeline import Programme, Session, TravelLeg
 
 __all__ = [
@@ -207,20 +207,22 @@ class IcsExporter:
         *,
         stamp: datetime | None = None,
         revisions: Mapping[str, Revision] | None = None,
-        lang: str = "en",
+        lang: str | None = None,
     ) -> None:
         self.stamp = stamp
         self.revisions = revisions
-        self.lang = language(lang)
-        """The feeds' language: calendar name, labels, planner's words (``NoCatalog`` if none)."""
+        self.lang = language(lang) if lang else None
+        """The feeds' language (calendar name, labels, planner's words, the programme's
+        texts); None: the reader's, else the programme's. ``NoCatalog`` if planner lacks it."""
 
     def export(self, programme: Programme, selection: Selection) -> bytes:
         """One feed; raises :class:`UnknownId` for an id the programme does not have."""
         check_selection(programme, selection)
         sessions = _selected_sessions(programme, selection)
         legs = _selected_travel(programme, selection)
-        writer = FeedWriter(programme, self.stamp, self.revisions, self.lang)
-        return writer.feed(describe(programme, selection, self.lang), sessions, legs)
+        lang = self.lang or reader_language(_reader(programme, selection), programme.language)
+        writer = FeedWriter(programme, self.stamp, self.revisions, lang)
+        return writer.feed(describe(programme, selection, lang), sessions, legs)
 
     def files(self, programme: Programme, selection: Selection) -> Iterator[tuple[str, bytes]]:
         """Every feed (:func:`iter_feeds`); they are of the whole programme, so the selection
@@ -280,9 +282,19 @@ def _event_days(programme: Programme, event_id: str) -> tuple[date | None, date 
     return (first - one if first else None), (last + one if last else None)
 
 
+def _reader(programme: Programme, selection: Selection) -> str | None:
+    """The language the person or group of a selection reads, if they said."""
+    if selection.person is not None:
+        return programme.people[selection.person].language
+    if selection.group is not None:
+        return programme.groups[selection.group].language
+    return None
+
+
 def describe(programme: Programme, selection: Selection, lang: Language = ENGLISH) -> FeedInfo:
     """The feed's name and description: who or where, then which event or programme."""
-    scope = programme.events[selection.event].title if selection.event else programme.name
+    event = programme.events[selection.event] if selection.event else None
+    scope = lang.text(event.title if event else programme.name)
     subject, what = _subject(programme, selection, lang)
     if subject is None:
         return FeedInfo(scope, lang.gettext("Every session of {scope}.").format(scope=scope))
@@ -297,10 +309,10 @@ def _subject(programme: Programme, selection: Selection, lang: Language) -> tupl
         return programme.people[selection.person].name, about
     if selection.group is not None:
         about = lang.gettext("Sessions and travel of the members of {subject}, {scope}.")
-        return programme.groups[selection.group].name, about
+        return lang.text(programme.groups[selection.group].name), about
     if selection.venue is not None:
         about = lang.gettext("Sessions at the venue of {subject}, {scope}.")
-        return programme.venues[selection.venue].name, about
+        return lang.text(programme.venues[selection.venue].name), about
     return None, ""
 
 
@@ -309,7 +321,7 @@ def all_feeds(
     *,
     stamp: datetime | None = None,
     revisions: Mapping[str, Revision] | None = None,
-    lang: Language = ENGLISH,
+    lang: Language | None = None,
 ) -> dict[str, bytes]:
     """Every feed, by relative path: ``programme.ics``, ``events/ID.ics``, ``people/ID.ics``,
     ``groups/ID.ics``, ``venues/ID.ics``. The same as exporting each selection one by one,
@@ -322,19 +334,24 @@ def iter_feeds(
     *,
     stamp: datetime | None = None,
     revisions: Mapping[str, Revision] | None = None,
-    lang: Language = ENGLISH,
+    lang: Language | None = None,
 ) -> Iterator[tuple[str, bytes]]:
     """:func:`all_feeds` one feed at a time, so a writer never holds them all in memory.
 
     ``revisions`` (UID -> SEQUENCE and LAST-MODIFIED, from :mod:`planner.changes`) says which
     version of each session this is; without, every session is in its first version.
     """
-    writer = FeedWriter(programme, stamp, revisions, lang)
+    writers: dict[Language, FeedWriter] = {}
 
     def feed(
         path: str, selection: Selection, sessions: Iterable[Session], legs: Iterable[TravelLeg] = ()
     ) -> tuple[str, bytes]:
-        return path, writer.feed(describe(programme, selection, lang), sessions, legs)
+        # A person's and a group's feeds are in their language; the others in the programme's.
+        chosen = lang or reader_language(_reader(programme, selection), programme.language)
+        writer = writers.get(chosen)
+        if writer is None:
+            writer = writers[chosen] = FeedWriter(programme, stamp, revisions, chosen)
+        return path, writer.feed(describe(programme, selection, chosen), sessions, legs)
 
     yield feed("programme.ics", Selection(), programme.sessions)
     for event_id, event in programme.events.items():

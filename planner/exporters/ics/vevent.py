@@ -129,7 +129,7 @@ class VeventWriter:
     def _body(self, session: Session, revision: Revision) -> list[bytes]:
         """Everything after the times, through END:VEVENT."""
         lang = self.lang
-        title = session.title
+        title = lang.text(session.title)
         summary = (
             lang.gettext("Cancelled: {title}").format(title=title) if session.cancelled else title
         )
@@ -151,7 +151,7 @@ class VeventWriter:
     def _description(self, session: Session) -> str:
         event = self.programme.events[session.event_id]
         lang = self.lang
-        facts = [lang.gettext("Event: {title}").format(title=event.title)]
+        facts = [lang.gettext("Event: {title}").format(title=lang.text(event.title))]
         if session.origin_venue_id is not None:
             origin = self._venue_name(session.origin_venue_id)
             facts.append(lang.gettext("From: {place}").format(place=origin))
@@ -168,21 +168,23 @@ class VeventWriter:
             facts.append(lang.gettext("Speakers:{names}").format(names=names))
         if session.online_url:
             facts.append(lang.gettext("Online: {url}").format(url=session.online_url))
-        about = (session.description or "").strip()
+        about = self.lang.text(session.description or "").strip()
         return "\n\n".join(part for part in (about, "\n".join(facts)) if part)
 
     def _venue_name(self, venue_id: str | None) -> str:
         venue = self.programme.venues.get(venue_id or "")
-        return venue.name if venue else "?"
+        return self.lang.text(venue.name) if venue else "?"
 
     def _who(self, person_or_group: str) -> str:
         person = self.programme.people.get(person_or_group)
         if person is None:
             group = self.programme.groups.get(person_or_group)
-            return group.name if group else person_or_group
+            return self.lang.text(group.name) if group else person_or_group
         organisation = self.programme.organisations.get(person.organisation_id or "")
         extra = [
-            part for part in (person.role, organisation.label if organisation else None) if part
+            self.lang.text(part)
+            for part in (person.role, organisation.label if organisation else None)
+            if part
         ]
         return f"{person.name} ({', '.join(extra)})" if extra else person.name
 
@@ -206,11 +208,10 @@ class VeventWriter:
             lines.append(line("URL", uri(link)))
         return lines
 
-    @staticmethod
-    def _venue_text(session: Session, venue: Venue) -> str:
+    def _venue_text(self, session: Session, venue: Venue) -> str:
         room = venue.rooms.get(session.room_id or "")
         parts = [room.name if room else None, venue.name, venue.address, venue.city]
-        return ", ".join(_unique(part for part in parts if part))
+        return ", ".join(_unique(self.lang.text(part) for part in parts if part))
 
     def _categories(self, session: Session) -> list[bytes]:
         event = self.programme.events[session.event_id]

@@ -37,7 +37,9 @@ class CsvRenderer:
         self._lines: dict[str, str] = {}
         self._buffer = io.StringIO()
         self._writer = csv.writer(self._buffer, lineterminator="\r\n")
-        self._header = self._line(column_names(language((options or RenderOptions()).language)))
+        self._header = self._line(
+            column_names(language((options or RenderOptions()).language or "en"))
+        )
 
     def render(self, schedule: Schedule) -> str:
         return self._header + "".join(self._row(row) for row in schedule.rows)

@@ -82,7 +82,7 @@ class HtmlRenderer:
     content_type: ClassVar[str] = "text/html; charset=utf-8"
 
     def __init__(self, options: RenderOptions | None = None) -> None:
-        self.lang = language((options or RenderOptions()).language)
+        self.lang = language((options or RenderOptions()).language or "en")
         self._times = TimeCells(self.lang)
         self._cells: dict[str, tuple[str, str, str]] = {}
         self._rows: dict[tuple[str, Cell, Cell | None, bool, bool], str] = {}

@@ -51,7 +51,7 @@ class MarkdownRenderer:
     content_type: ClassVar[str] = "text/markdown; charset=utf-8"
 
     def __init__(self, options: RenderOptions | None = None) -> None:
-        self.lang = language((options or RenderOptions()).language)
+        self.lang = language((options or RenderOptions()).language or "en")
         self._times = TimeCells(self.lang)
         self._time_pieces: dict[Cell, Piece] = {}
         self._cells: dict[str, tuple[Piece, Piece, Piece]] = {}

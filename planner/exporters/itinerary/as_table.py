@@ -92,7 +92,7 @@ class TableRenderer:
             raise ValueError(f"`{options.tablefmt}` is not a table format; choose one of {choices}")
         self.width = options.width
         self.tablefmt = options.tablefmt
-        self.lang = language(options.language)
+        self.lang = language(options.language or "en")
         self._headings = column_headings(self.lang)
         self._rule = _NATIVE.get(options.tablefmt)
         self._joiner = "\n" if options.tablefmt in multiline_formats else " "

@@ -73,7 +73,7 @@ class ScheduleBuilder:
         self._placed_cache: dict[tuple[str, str], Row] = {}
         self._file_order = {id(session): n for n, session in enumerate(programme.sessions)}
         self._names = {key: value.name for key, value in programme.people.items()}
-        self._names.update((key, value.name) for key, value in programme.groups.items())
+        self._names.update((key, lang.text(value.name)) for key, value in programme.groups.items())
 
     # --- itineraries -------------------------------------------------------------------
 
@@ -126,7 +126,7 @@ class ScheduleBuilder:
             *window_details(window, lang),
             (lang.gettext("Times"), view_text(view, lang)),
         )
-        header = Header(lang.gettext("Itinerary"), group.name, details)
+        header = Header(lang.gettext("Itinerary"), lang.text(group.name), details)
         return Itinerary(header, by_day(rows), summarise(rows), view, is_group=True, who=group.id)
 
     def _attendees(self, group: Group, people: Sequence[str]) -> tuple[str, ...] | None:
@@ -164,11 +164,11 @@ class ScheduleBuilder:
         details: list[tuple[str, str]] = []
         organisation = self.programme.organisations.get(person.organisation_id or "")
         if organisation is not None:
-            name, short = organisation.name, organisation.short
+            name, short = lang.text(organisation.name), lang.optional_text(organisation.short)
             label = f"{name} ({short})" if short and short != name else name
             details.append((lang.gettext("Organisation"), label))
         if person.role:
-            details.append((lang.gettext("Role"), person.role))
+            details.append((lang.gettext("Role"), lang.text(person.role)))
         if person.timezone is not None:
             details.append((lang.gettext("Home time zone"), lang.zone_name(person.timezone)))
         presence = presence_text(person, lang)
@@ -218,16 +218,19 @@ class ScheduleBuilder:
         lang = self.lang
         details: list[tuple[str, str]] = []
         if event is not None:
-            details.append((lang.gettext("Event"), self.programme.events[event].title))
+            details.append((lang.gettext("Event"), lang.text(self.programme.events[event].title)))
         if venue is not None:
             place = self.programme.venues[venue]
             comma = lang.pgettext("separator", ", ")
             details.append(
-                (lang.gettext("Venue"), comma.join(p for p in (place.name, place.city) if p))
+                (
+                    lang.gettext("Venue"),
+                    comma.join(lang.text(p) for p in (place.name, place.city) if p),
+                )
             )
         details.extend(window_details(window, lang))
         details.append((lang.gettext("Times"), view_text(view, lang)))
-        return Header(lang.gettext("Agenda"), self.programme.name, tuple(details))
+        return Header(lang.gettext("Agenda"), lang.text(self.programme.name), tuple(details))
 
     # --- rows ------------------------------------------------------------------------------
 
@@ -269,25 +272,26 @@ class ScheduleBuilder:
         venue = programme.venues.get(session.venue_id or "")
         room = venue.rooms.get(session.room_id or "") if venue is not None else None
         moving = bool(session.origin_venue_id or session.destination_venue_id)
+        text, optional = self.lang.text, self.lang.optional_text
         common = {
             "kind": SESSION,
             "category": session.kind,
-            "title": session.title,
+            "title": text(session.title),
             "status": session.status,
             "all_day": session.all_day,
             "event_id": session.event_id,
-            "event_title": programme.events[session.event_id].title,
+            "event_title": text(programme.events[session.event_id].title),
             "venue_id": session.venue_id,
-            "venue_name": venue.name if venue is not None else None,
+            "venue_name": text(venue.name) if venue is not None else None,
             "room_id": session.room_id,
-            "room_name": room.name if room is not None else None,
-            "city": venue.city if venue is not None and not venue.online and not moving else None,
+            "room_name": text(room.name) if room is not None else None,
+            "city": optional(venue.city) if venue and not venue.online and not moving else None,
             "online_url": session.online_url,
             "origin": self._venue_name(session.origin_venue_id),
             "destination": self._venue_name(session.destination_venue_id),
             "chair": self._names.get(session.chair) if session.chair else None,
             "speakers": tuple(self._names.get(s, s) for s in session.speakers),
-            "notes": session.description,
+            "notes": optional(session.description),
             "remote": bool(session.online_url) and (venue is None or venue.online),
         }
         return tuple(
@@ -309,7 +313,7 @@ class ScheduleBuilder:
         if venue_id is None:
             return None
         venue = self.programme.venues.get(venue_id)
-        return venue.name if venue is not None else venue_id
+        return self.lang.text(venue.name) if venue is not None else venue_id
 
     def _in_window(self, rows: list[Row], window: Window) -> list[Row]:
         if window.first_day is None and window.last_day is None:

@@ -147,9 +147,9 @@ def room_grid(
         grid.append(
             GridDay(
                 day=day.day,
-                venue=venue.name,
+                venue=lang.text(venue.name),
                 rooms=tuple(
-                    venue.rooms[room].name if room else lang.gettext("Whole venue")
+                    lang.text(venue.rooms[room].name) if room else lang.gettext("Whole venue")
                     for room in columns
                 ),
                 slots=tuple(

@@ -8,6 +8,7 @@ between calls, so exporting every person of a programme shares the work on each 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any, ClassVar, Protocol
 
 from planner.exporters.base import Selection
@@ -19,7 +20,7 @@ from planner.exporters.itinerary.as_table import TableRenderer
 from planner.exporters.itinerary.build import ScheduleBuilder, ScheduleError, check_time_choice
 from planner.exporters.itinerary.model import Schedule, Window
 from planner.exporters.itinerary.options import RenderOptions
-from planner.languages import language
+from planner.languages import Language, language, reader_language
 from planner.timeline import Programme
 
 __all__ = [
@@ -58,16 +59,28 @@ class _ScheduleExporter:
     def __init__(self, *, tz: str = "local", options: RenderOptions | None = None) -> None:
         self.tz = check_time_choice(tz)
         self.options = options or RenderOptions()
-        self.lang = language(self.options.language)
-        """The language of every schedule; raises ``NoCatalog`` for one planner lacks."""
-        self.renderer = self.renderer_class(self.options)
-        self._builder: ScheduleBuilder | None = None
+        self.fixed = language(self.options.language) if self.options.language else None
+        """The language of every schedule (``--lang``); None: each reader's. Raises
+        ``NoCatalog`` for a language planner lacks."""
+        self._programme: Programme | None = None
+        self._tools: dict[Language, tuple[ScheduleBuilder, Renderer]] = {}
 
-    def builder(self, programme: Programme) -> ScheduleBuilder:
-        """The builder of ``programme``, kept while the same programme is exported."""
-        if self._builder is None or self._builder.programme is not programme:
-            self._builder = ScheduleBuilder(programme, self.lang)
-        return self._builder
+    def reader(self, programme: Programme, tag: str | None = None) -> Language:
+        """The language for a reader who asked for ``tag``: the fixed one, else theirs, else
+        the programme's (see :func:`~planner.languages.reader_language`)."""
+        return self.fixed or reader_language(tag, programme.language)
+
+    def tools(self, programme: Programme, lang: Language) -> tuple[ScheduleBuilder, Renderer]:
+        """The builder and renderer of ``programme`` in ``lang``, kept while the same
+        programme is exported (they share rows and drawn cells between schedules)."""
+        if self._programme is not programme:
+            self._programme, self._tools = programme, {}
+        found = self._tools.get(lang)
+        if found is None:
+            options = replace(self.options, language=lang.tag)
+            found = ScheduleBuilder(programme, lang), self.renderer_class(options)
+            self._tools[lang] = found
+        return found
 
 
 class ItineraryExporter(_ScheduleExporter):
@@ -80,19 +93,30 @@ class ItineraryExporter(_ScheduleExporter):
         """:meth:`export` as text."""
         if selection.who is None:
             raise ScheduleError("an itinerary is a person's or a group's: select one")
-        return self.renderer.render(self.itinerary(programme, selection.who, selection))
+        return self._render(programme, selection.who, selection)
 
     def files(self, programme: Programme, selection: Selection) -> Iterator[tuple[str, bytes]]:
         """``(people/ID.ext, bytes)`` for every person, then ``(groups/ID.ext, bytes)`` per
         group; the selection's event and days apply to each."""
         for folder, ids in (("people", programme.people), ("groups", programme.groups)):
             for who in ids:
-                text = self.renderer.render(self.itinerary(programme, who, selection))
+                text = self._render(programme, who, selection)
                 yield f"{folder}/{who}.{self.extension}", text.encode("utf-8")
 
+    def language_of(self, programme: Programme, who: str) -> Language:
+        """The language ``who``'s itinerary is written in."""
+        reader = programme.people.get(who) or programme.groups.get(who)
+        return self.reader(programme, reader.language if reader is not None else None)
+
     def itinerary(self, programme: Programme, who: str, selection: Selection) -> Schedule:
+        """The itinerary of ``who``, in their language."""
+        builder, _ = self.tools(programme, self.language_of(programme, who))
         window = Window(selection.first_day, selection.last_day)
-        return self.builder(programme).itinerary(who, window, self.tz, event=selection.event)
+        return builder.itinerary(who, window, self.tz, event=selection.event)
+
+    def _render(self, programme: Programme, who: str, selection: Selection) -> str:
+        _, renderer = self.tools(programme, self.language_of(programme, who))
+        return renderer.render(self.itinerary(programme, who, selection))
 
 
 class AgendaExporter(_ScheduleExporter):
@@ -109,14 +133,15 @@ class AgendaExporter(_ScheduleExporter):
 
     def render(self, programme: Programme, selection: Selection) -> str:
         """:meth:`export` as text."""
-        agenda = self.builder(programme).agenda(
+        builder, renderer = self.tools(programme, self.reader(programme))
+        agenda = builder.agenda(
             event=selection.event,
             venue=selection.venue,
             window=Window(selection.first_day, selection.last_day),
             tz=self.tz,
             by_room=self.by_room,
         )
-        return self.renderer.render(agenda)
+        return renderer.render(agenda)
 
 
 class TableItinerary(ItineraryExporter, renderer=TableRenderer):

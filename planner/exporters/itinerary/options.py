@@ -13,8 +13,9 @@ class RenderOptions:
     """Columns a text table may take (long text is wrapped to fit)."""
     tablefmt: str = "simple"
     """tabulate's table format, for ``--format table``."""
-    language: str = "en"
-    """The reader's language (a BCP 47 tag planner has a catalog for: see planner.languages)."""
+    language: str | None = None
+    """The language to write in (a BCP 47 tag planner has a catalog for); None: the
+    reader's, else the programme's (see planner.languages)."""
     paper: str = "a4"
     """Page size of printed formats (PDF): ``a4`` or ``letter``."""
     sheet_per_day: bool = False

@@ -75,7 +75,7 @@ def _programme(context: Context) -> Programme | None:
     files = context.sources.files
     modified = max(loaded.path.stat().st_mtime for loaded in files)
     return Programme(
-        name=settings.name,
+        name=context.text(settings.name),
         uid_domain=settings.uid_domain or _default_uid_domain(context),
         timezone=programme_zone,
         reminders=tuple(parse_duration(text) or timedelta() for text in settings.reminders),
@@ -93,10 +93,11 @@ def _programme(context: Context) -> Programme | None:
         open_sessions=tuple(context.open_sessions),
         tracks=MappingProxyType(
             {
-                key: timeline.Track(key, entry.model.name, entry.model.color)
+                key: timeline.Track(key, context.text(entry.model.name), entry.model.color)
                 for key, entry in entries["tracks"].items()
             }
         ),
+        language=settings.language,
     )
 
 
@@ -134,10 +135,11 @@ def _resolve_groups(context: Context) -> None:
     for group_id, entry in entries.items():
         context.groups[group_id] = timeline.Group(
             group_id,
-            entry.model.name,
+            context.text(entry.model.name),
             tuple(entry.model.members),
             expansion.people.get(group_id, ()),
             context.where(entry, at_key=True),
+            entry.model.language,
         )
 
 

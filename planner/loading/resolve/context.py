@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
 from planner.diagnostics import Diagnostic, Location, Severity
 from planner.limits import DIAGNOSTICS_PER_CODE, OCCURRENCES
+from planner.languages.texts import local_text
 from planner.loading.files import SourceFiles
 from planner.loading.resolve.timing import Problem, local_time_problem
 from planner.loading.schema_errors import closest
@@ -58,6 +59,16 @@ class Context:
         self.occurrences_left = OCCURRENCES.value()
         self.open_sessions: list[OpenSession] = []
         """Sessions with a ``window`` (open or placed), for ``planner schedule``."""
+        settings = sections.settings
+        self.language = settings.language if settings is not None else "en"
+        """The programme's language: a text in several languages is this one's by default."""
+
+    def text(self, value: str | Mapping[str, str]) -> str:
+        """A human text as written: a string, or by language (a LocalText)."""
+        return local_text(value, self.language)
+
+    def optional_text(self, value: str | Mapping[str, str] | None) -> str | None:
+        return None if value is None else local_text(value, self.language)
 
     def where(self, entry: Entry, *sub: PathPart, at_key: bool = False) -> Location:
         path = [*entry.path, *sub]

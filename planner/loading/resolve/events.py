@@ -32,10 +32,10 @@ def resolve_event(context: Context, entry: Entry, programme_zone: ZoneInfo) -> t
     first_day, last_day = _event_dates(context, entry)
     event = timeline.Event(
         id=entry.id,
-        title=model.title,
+        title=context.text(model.title),
         kind=model.kind,
         organiser_ids=tuple(model.organisers),
-        description=model.description,
+        description=context.optional_text(model.description),
         url=model.url,
         first_day=first_day,
         last_day=last_day,
@@ -62,7 +62,7 @@ def _sessions(
             continue  # failed validation, already reported
         session = None
         if is_open(raw):
-            session_id = raw.id or slugify(raw.title)
+            session_id = raw.id or slugify(context.text(raw.title))
         else:
             session = SessionResolver(context, entry, event, raw, index, programme_zone).run()
             if session is None:

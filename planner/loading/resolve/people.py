@@ -34,13 +34,14 @@ def resolve_person(context: Context, entry: Entry) -> timeline.Person:
         id=entry.id,
         name=model.name,
         organisation_id=model.organisation,
-        role=model.role,
+        role=context.optional_text(model.role),
         country=model.country,
         timezone=zone,
         email=model.email,
         travel=tuple(travel),
         unavailable=tuple(unavailable),
         location=context.where(entry, at_key=True),
+        language=model.language,
     )
 
 

@@ -68,10 +68,11 @@ class SessionResolver:
             return None
         venue = self.context.venues.get(venue_id) if venue_id else None
         return timeline.Session(
-            id=raw.id or f"{slugify(raw.title)}-{timing.start.date().isoformat()}",
+            id=raw.id
+            or f"{slugify(self.context.text(raw.title))}-{timing.start.date().isoformat()}",
             event_id=self.event.id,
             index=self.index,
-            title=raw.title,
+            title=self.context.text(raw.title),
             kind=raw.kind,
             all_day=timing.all_day,
             start=timing.start,
@@ -96,7 +97,7 @@ class SessionResolver:
             origin_venue_id=raw.from_,
             destination_venue_id=raw.to,
             status=raw.status or self.event.status,
-            description=raw.description,
+            description=self.context.optional_text(raw.description),
             tags=tuple(raw.tags),
             allow=frozenset(raw.allow),
             location=self.at(),

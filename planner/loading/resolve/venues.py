@@ -21,8 +21,8 @@ def resolve_organisation(context: Context, entry: Entry) -> timeline.Organisatio
     model = entry.model
     return timeline.Organisation(
         entry.id,
-        model.name,
-        model.short,
+        context.text(model.name),
+        context.optional_text(model.short),
         model.url,
         model.country,
         context.where(entry, at_key=True),
@@ -36,15 +36,15 @@ def resolve_venue(context: Context, entry: Entry) -> timeline.Venue | None:
     if zone is None:
         return None
     rooms = {
-        room_id: timeline.Room(room_id, room.name or room_id, room.capacity)
+        room_id: timeline.Room(room_id, context.optional_text(room.name) or room_id, room.capacity)
         for room_id, room in model.rooms.items()
     }
     geo = timeline.Geo(model.geo.lat, model.geo.lon) if model.geo else None
     return timeline.Venue(
         id=entry.id,
-        name=model.name,
+        name=context.text(model.name),
         address=model.address,
-        city=model.city,
+        city=context.optional_text(model.city),
         country=model.country,
         timezone=zone,
         geo=geo,
