@@ -102,7 +102,8 @@ class ScheduleBuilder:
         view = time_view(tz, person.timezone, self.lang)
         details = self._person_details(person, view, window)
         header = Header(self.lang.gettext("Itinerary"), person.name, details)
-        return Itinerary(header, by_day(rows), summarise(rows), view, who=person.id)
+        days, summary, tag = by_day(rows), summarise(rows), self.lang.tag
+        return Itinerary(header, days, summary, view, who=person.id, language=tag)
 
     def _group(self, group: Group, window: Window, tz: str, event: str | None) -> Itinerary:
         by_person = self.programme.sessions_by_person
@@ -127,7 +128,8 @@ class ScheduleBuilder:
             (lang.gettext("Times"), view_text(view, lang)),
         )
         header = Header(lang.gettext("Itinerary"), lang.text(group.name), details)
-        return Itinerary(header, by_day(rows), summarise(rows), view, is_group=True, who=group.id)
+        days, summary, tag = by_day(rows), summarise(rows), self.lang.tag
+        return Itinerary(header, days, summary, view, is_group=True, who=group.id, language=tag)
 
     def _attendees(self, group: Group, people: Sequence[str]) -> tuple[str, ...] | None:
         """Names of the members in a session, or None when every member is."""
@@ -210,7 +212,7 @@ class ScheduleBuilder:
             room_grid(days, programme.venues[venue], view, self.lang) if venue and by_room else None
         )
         header = self._agenda_header(event, venue, window, view)
-        return Agenda(header, days, summarise(rows), view, grid=grid)
+        return Agenda(header, days, summarise(rows), view, grid=grid, language=self.lang.tag)
 
     def _agenda_header(
         self, event: str | None, venue: str | None, window: Window, view: TimeView

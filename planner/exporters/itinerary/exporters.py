@@ -65,6 +65,14 @@ class _ScheduleExporter:
         self._programme: Programme | None = None
         self._tools: dict[Language, tuple[ScheduleBuilder, Renderer]] = {}
 
+    def builder(self, programme: Programme) -> ScheduleBuilder:
+        """The builder of ``programme`` in its language (or the fixed one): for agendas."""
+        return self.tools(programme, self.reader(programme))[0]
+
+    def renderer_for(self, programme: Programme, schedule: Schedule) -> Renderer:
+        """The renderer of ``schedule``'s language."""
+        return self.tools(programme, language(schedule.language))[1]
+
     def reader(self, programme: Programme, tag: str | None = None) -> Language:
         """The language for a reader who asked for ``tag``: the fixed one, else theirs, else
         the programme's (see :func:`~planner.languages.reader_language`)."""

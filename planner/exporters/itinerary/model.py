@@ -205,6 +205,8 @@ class Schedule:
     summary: Summary
     view: TimeView
     is_group: bool = False
+    language: str = "en"
+    """The catalog its words are in (``es``): renderers of that language render it."""
 
     @property
     def rows(self) -> tuple[Row, ...]:

@@ -45,7 +45,6 @@ class _Printed:
     extension: ClassVar[str] = "pdf"
     content_type: ClassVar[str] = "application/pdf"
     renderer_class: ClassVar[type[Renderer]] = HtmlRenderer
-    renderer: Renderer
 
     def _setup(self, options: RenderOptions | None) -> None:
         self.paper = check_paper((options or RenderOptions()).paper)
@@ -53,8 +52,9 @@ class _Printed:
         """Characters no installed font could draw, in every PDF made so far."""
 
     def _pdf(self, programme: Programme, schedule: Schedule) -> bytes:
-        assert isinstance(self.renderer, HtmlRenderer)
-        rendered = schedule_pdf(programme, schedule, self.renderer, self.paper)
+        renderer = self.renderer_for(programme, schedule)  # type: ignore[attr-defined]
+        assert isinstance(renderer, HtmlRenderer)
+        rendered = schedule_pdf(programme, schedule, renderer, self.paper)
         self.missing_glyphs.update(rendered.missing)
         return rendered.data
 

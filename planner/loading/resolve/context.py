@@ -9,8 +9,8 @@ from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
 from planner.diagnostics import Diagnostic, Location, Severity
-from planner.limits import DIAGNOSTICS_PER_CODE, OCCURRENCES
 from planner.languages.texts import local_text
+from planner.limits import DIAGNOSTICS_PER_CODE, OCCURRENCES
 from planner.loading.files import SourceFiles
 from planner.loading.resolve.timing import Problem, local_time_problem
 from planner.loading.schema_errors import closest
