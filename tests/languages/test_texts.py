@@ -104,8 +104,8 @@ def test_a_language_tag_that_is_not_bcp_47_is_an_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["validate", str(bad)])
     assert result.exit_code == 1
     assert result.stdout.splitlines()[:2] == [
-        f"{bad}:20:15: error schema: `language` should be a BCP 47 language tag (like en, es, "
+        f"{bad}:21:15: error schema: `language` should be a BCP 47 language tag (like en, es, "
         'fr, ru, ko, zh-Hans, ar or es-MX), not "es_ES"',
-        f'{bad}:42:40: error schema: "ko KR" is not a BCP 47 language tag (like en, es, fr, ru, '
+        f'{bad}:43:40: error schema: "ko KR" is not a BCP 47 language tag (like en, es, fr, ru, '
         "ko, zh-Hans, ar or es-MX)",
     ]
