@@ -6,19 +6,12 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from planner.model.fields import Model, Url
+from planner.model.fields import LanguageTag, Model, Text, Url
 
 __all__ = ["Color", "LanguageTag", "Link", "LinkType", "Track"]
 
 Color = Annotated[
     str, Field(pattern=r"^#[0-9a-fA-F]{6}$", description="A colour as #rrggbb, e.g. #1a56db")
-]
-LanguageTag = Annotated[
-    str,
-    Field(
-        pattern=r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$",
-        description="BCP 47 language tag: en, de, pt-BR, zh-Hant",
-    ),
 ]
 LinkType = Literal["slides", "paper", "web", "blog", "article", "media", "related", "activitypub"]
 
@@ -26,7 +19,7 @@ LinkType = Literal["slides", "paper", "web", "blog", "article", "media", "relate
 class Track(Model):
     """A thread through a conference (a topic), with the colour apps draw it in."""
 
-    name: str
+    name: Text
     color: Color | None = None
 
 

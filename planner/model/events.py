@@ -89,8 +89,8 @@ class Session(Model):
     )
     url: Url | None = Field(default=None, description="The session's own web page")
     language: LanguageTag | None = None
-    subtitle: str | None = None
-    abstract: str | None = Field(
+    subtitle: Text | None = None
+    abstract: Text | None = Field(
         default=None, description="A short summary; `description` is the long text"
     )
     track: Id | None = Field(default=None, description="A track declared under `tracks:`")
