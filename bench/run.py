@@ -253,9 +253,9 @@ def main(argv: list[str] | None = None) -> int:
     text = report(rows, args.runs, sys.argv[1:] if argv is None else argv)
     if args.out:
         out = Path(args.out)
-        # bench/schedule.py keeps its own section of the same file: carry it over.
+        # bench/schedule.py and bench/printing.py keep their own sections of the same file.
         old = out.read_text(encoding="utf-8") if out.exists() else ""
-        kept = old[old.find(SCHEDULE_SECTION) :] if SCHEDULE_SECTION in old else ""
+        kept = kept_sections(old)
         out.write_text(text + ("\n" + kept if kept else ""), encoding="utf-8")
         _keep_startup(out, old)
     print(text)
@@ -269,6 +269,13 @@ def _keep_startup(out: Path, old: str) -> None:
         block = begin + old.split(begin, 1)[1].split(end, 1)[0] + end
         with out.open("a", encoding="utf-8") as stream:
             stream.write(f"\n## Start-up\n\n{block}\n")
+
+
+def kept_sections(old: str) -> str:
+    """The sections other benchmarks keep in the same file (bench/schedule.py's and
+    bench/printing.py's), as they were: from the first of their markers to the end."""
+    starts = [old.find(mark) for mark in (SCHEDULE_SECTION, "<!-- section:") if mark in old]
+    return old[min(starts) :] if starts else ""
 
 
 def _progress(row: Row) -> str:

@@ -24,6 +24,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("ics", "planner.cli.ics:ics"),
     ("itinerary", "planner.cli.itinerary:itinerary"),
     ("agenda", "planner.cli.agenda:agenda"),
+    ("pack", "planner.cli.pack:pack"),
     ("frab", "planner.cli.frab:frab"),
     ("import", "planner.cli.importing:import_schedule"),
     ("diff", "planner.cli.diff:diff"),

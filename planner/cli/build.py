@@ -20,11 +20,14 @@ from planner.cli.common import (
     require_file,
     write_folder,
 )
+from planner.cli.itinerary import warn_missing_glyphs
 from planner.cli.versioning import PreviousOption, next_state_or_exit
+from planner.exporters import registry
 from planner.exporters.ics import dtstamp
 from planner.loading.collector import collector_paused
 from planner.output import OutputError, check_tree
 from planner.publish import site_files
+from planner.publish.build import PdfOutputs
 from planner.reporting import render_text
 from planner.timeline import Programme
 from planner.validation import validate_file
@@ -48,6 +51,14 @@ def build(
         ),
     ] = None,
     previous: PreviousOption = None,
+    pdf: Annotated[
+        bool,
+        typer.Option(
+            "--pdf",
+            help="Also publish every itinerary as PDF (itineraries/) and every group's "
+            "delegate pack (packs/), with QR codes when --base-url is given. Slower.",
+        ),
+    ] = False,
     max_file_size: MaxSizeOption = None,
 ) -> None:
     """Validate the programme and, if it has no errors, write everything to publish.
@@ -66,6 +77,7 @@ def build(
 
     Example: planner build
     Example: planner build -f events.yaml -o site --base-url https://example.org/
+    Example: planner build --pdf --base-url https://example.org/tour/
     """
     require_file(file)
     if base_url is not None and not base_url.startswith(("https://", "http://")):
@@ -79,15 +91,27 @@ def build(
     stamp = _stamp(report.programme)  # a bad SOURCE_DATE_EPOCH: a usage error before any work
     state = next_state_or_exit(report.programme, stamp, previous, output)
     with collector_paused(), _progress() as progress:
+        printed = _pdf_outputs(base_url) if pdf else None
         files = site_files(
             report.programme,
             report.diagnostics,
             base_url=base_url,
             progress=progress,
             state=state,
+            pdf=printed,
         )
         count = write_folder(files, output, WRITER)
+    if printed is not None:
+        warn_missing_glyphs(printed.itineraries)
+        warn_missing_glyphs(printed.packs)
     typer.echo(f"Built {count} files in {output}/ (open {output / 'index.html'}).")
+
+
+def _pdf_outputs(base_url: str | None) -> PdfOutputs:
+    """The PDF exporters, from the registry (imported only for --pdf)."""
+    itineraries = registry.get("itinerary", "pdf").exporter()
+    packs = registry.get("pack", "pdf").exporter()
+    return PdfOutputs(itineraries(), packs(base_url=base_url))
 
 
 def _check_output(output: Path) -> None:

@@ -30,9 +30,9 @@ __all__ = [
     "published",
 ]
 
-Kind = Literal["feed", "itinerary", "agenda", "schedule", "listing", "report", "diff"]
+Kind = Literal["feed", "itinerary", "agenda", "schedule", "listing", "pack", "report", "diff"]
 """What an output is of, which also says what its exporter reads: a programme (``feed``,
-``itinerary``, ``agenda``, ``schedule``, ``listing``:
+``itinerary``, ``agenda``, ``schedule``, ``listing``, ``pack``:
 :class:`~planner.exporters.base.Exporter`), the diagnostics of a check (``report``:
 ``ReportExporter``) or a comparison (``diff``: ``DiffExporter``)."""
 KINDS: tuple[Kind, ...] = get_args(Kind)
@@ -144,6 +144,8 @@ FORMATS: tuple[Format, ...] = (
            "JSON, a list of objects"),
     Format("listing", "xlsx", "xlsx", _XLSX, f"{_XLSX_MODULE}:XlsxListing",
            "a spreadsheet"),
+    Format("pack", "pdf", "pdf", _PDF, f"{_PDF_MODULE}.pack:PackPdf",
+           "a delegate pack: cover, programme, itineraries, venues, contacts"),
     Format("report", "text", "txt", _TEXT, f"{_REPORT}:TextReport",
            "file:line:col: severity code: message"),
     Format("report", "json", "json", _JSON, f"{_REPORT}:JsonReport",

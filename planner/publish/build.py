@@ -8,7 +8,7 @@ diagnostics report). The index page links to each, by the entry's ``label``.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import cast
+from typing import NamedTuple, cast
 
 from planner.changes.feed import ATOM_FILE, PAGE_FILE
 from planner.changes.publishing import change_files
@@ -19,20 +19,34 @@ from planner.exporters import registry
 from planner.exporters.base import Exporter, FolderExporter, ReportExporter, Selection
 from planner.exporters.ics import Revision
 from planner.publish.page import Links, render_index
+from planner.publish.pages import day_path, event_path, programme_pages
 from planner.timeline import Programme
 
-__all__ = ["site_files", "site_links"]
+__all__ = ["PACK_FOLDER", "PDF_FOLDER", "PdfOutputs", "site_files", "site_links"]
+
+PDF_FOLDER = "itineraries"
+"""PDF itineraries go beside the other itinerary formats: itineraries/people/ID.pdf."""
+PACK_FOLDER = "packs"
 
 Progress = Callable[[str], None]
+
+
+class PdfOutputs(NamedTuple):
+    """The exporters ``build --pdf`` uses (made by the caller, which reads their warnings)."""
+
+    itineraries: FolderExporter
+    packs: FolderExporter
+
+
 _FOLDERS = ("people", "groups")
 """How an itinerary exporter's files are laid out: ``people/ID.ext``, ``groups/ID.ext``."""
 
 
-def site_links(programme: Programme, *, changes: bool = False) -> Links:
+def site_links(programme: Programme, *, changes: bool = False, pdf: bool = False) -> Links:
     """Where each part of the site lives, relative to its root (``changes``: with the
-    change feed and page)."""
+    change feed and page; ``pdf``: with the PDFs)."""
     feeds = _site("feed", "ics")
-    itineraries = {
+    itineraries: dict[str, dict[str, str]] = {
         some_id: {
             entry.label: f"{entry.site}/{folder}/{some_id}.{entry.extension}"
             for entry in _published("itinerary")
@@ -40,6 +54,11 @@ def site_links(programme: Programme, *, changes: bool = False) -> Links:
         for folder, ids in zip(_FOLDERS, (programme.people, programme.groups), strict=True)
         for some_id in ids
     }
+    if pdf:
+        for folder, ids in zip(_FOLDERS, (programme.people, programme.groups), strict=True):
+            for some_id in ids:
+                itineraries[some_id]["PDF"] = f"{PDF_FOLDER}/{folder}/{some_id}.pdf"
+    days = {occurrence.first_day for occurrence in programme.occurrences}
     return Links(
         programme_feed=f"{feeds}/programme.ics",
         event_feeds={key: f"{feeds}/events/{key}.ics" for key in programme.events},
@@ -58,6 +77,9 @@ def site_links(programme: Programme, *, changes: bool = False) -> Links:
         },
         changes=PAGE_FILE if changes else None,
         changes_feed=ATOM_FILE if changes else None,
+        day_pages={day: day_path(day) for day in sorted(days)},
+        event_pages={key: event_path(key) for key in programme.events},
+        packs={key: f"{PACK_FOLDER}/{key}.pdf" for key in programme.groups} if pdf else {},
     )
 
 
@@ -79,11 +101,14 @@ def site_files(
     base_url: str | None = None,
     progress: Progress | None = None,
     state: State | None = None,
+    pdf: PdfOutputs | None = None,
 ) -> Iterator[tuple[str, bytes]]:
     """Every file of the site, one at a time, so a writer never holds them all.
 
     With ``state`` (:func:`planner.changes.advance`), the feeds carry its SEQUENCE and
     LAST-MODIFIED, and the site its state file, ``changes.atom`` and ``changes.html``.
+    With ``pdf`` (``planner build --pdf``), also every itinerary as PDF and every group's
+    delegate pack, made by those exporters (which keep the glyphs no font could draw).
     """
     report = progress or (lambda _: None)
     versions = revisions(state) if state is not None else None
@@ -97,8 +122,17 @@ def site_files(
     if state is not None:
         report("change feed")
         yield from change_files(state, base_url)
+    links = site_links(programme, changes=state is not None, pdf=pdf is not None)
+    report("day and event pages")
+    yield from programme_pages(programme, {"event": links.event_feeds, "venue": links.venue_feeds})
+    if pdf is not None:
+        report("PDF itineraries")
+        for path, data in pdf.itineraries.files(programme, Selection()):
+            yield f"{PDF_FOLDER}/{path}", data
+        report("delegate packs")
+        for path, data in pdf.packs.files(programme, Selection()):
+            yield f"{PACK_FOLDER}/{path}", data
     report("index")
-    links = site_links(programme, changes=state is not None)
     page = render_index(programme, links, diagnostics, base_url)
     yield "index.html", page.encode("utf-8")
 

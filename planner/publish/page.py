@@ -27,6 +27,7 @@ th{font-weight:600;background:#f5f6fa}tbody tr:nth-child(even){background:#fafbf
 .num{text-align:right}.nowrap{white-space:nowrap}
 a{color:#1a56db}.muted{color:#667}.ok{color:#18794e}.bad{color:#b42318}
 .tentative{color:#9a6700}.cancelled{color:#b42318;text-decoration:line-through}
+.find{margin:1rem 0}.find input{font:inherit;padding:.3rem .5rem;min-width:16rem;max-width:100%}
 """
 
 _DASH = "\u2013"
@@ -58,6 +59,11 @@ class Links:
     """The changes page, when the site has one."""
     changes_feed: str | None = None
     """Its Atom feed."""
+    day_pages: Mapping[date, str] = field(default_factory=dict)
+    """A page per day with sessions (the programme itself), by local date."""
+    event_pages: Mapping[str, str] = field(default_factory=dict)
+    packs: Mapping[str, str] = field(default_factory=dict)
+    """group id -> its delegate pack (PDF), when the build makes them."""
 
 
 def render_index(
@@ -77,9 +83,10 @@ def render_index(
         f"<h1>{escape(programme.name)}</h1>",
         _status(diagnostics, links),
         _nav(),
+        _search(),
         _whole_programme(links, feed),
         _events(programme, links, feed),
-        _days(programme),
+        _days(programme, links),
         _people(programme, links, feed),
         _groups(programme, links, feed),
         _venues(programme, links, feed),
@@ -120,6 +127,37 @@ def _nav() -> str:
     return "<nav>" + "".join(f'<a href="#{key}">{label}</a>' for key, label in _SECTIONS) + "</nav>"
 
 
+_SEARCH = """<div class="find" id="find" hidden><label for="find-input">Find a person or a
+delegation</label> <input id="find-input" type="search" autocomplete="off" spellcheck="false">
+<span id="find-count" class="muted" aria-live="polite"></span></div>
+<script>
+(function () {
+  var box = document.getElementById("find"), input = document.getElementById("find-input");
+  var count = document.getElementById("find-count");
+  box.hidden = false;
+  input.addEventListener("input", function () {
+    var rows = document.querySelectorAll("#people-table tbody tr, #groups-table tbody tr");
+    var wanted = input.value.trim().toLowerCase(), shown = 0;
+    rows.forEach(function (row) {
+      var match = !wanted || row.textContent.toLowerCase().indexOf(wanted) !== -1;
+      row.hidden = !match;
+      if (match) { shown += 1; }
+    });
+    count.textContent = wanted ? shown + " found below (Enter to go there)" : "";
+  });
+  input.addEventListener("keydown", function (event) {
+    if (event.key === "Enter") { document.getElementById("people").scrollIntoView(); }
+  });
+}());
+</script>"""
+
+
+def _search() -> str:
+    """A search box over the people and groups tables: a few lines of script, shown only
+    where script runs (without it the tables are all there)."""
+    return _SEARCH
+
+
 def _section(key: str, count: int, head: Sequence[str], rows: Iterable[str]) -> str:
     """A heading with its count and a table that scrolls sideways on a narrow screen."""
     title = dict(_SECTIONS)[key]
@@ -129,7 +167,7 @@ def _section(key: str, count: int, head: Sequence[str], rows: Iterable[str]) -> 
     )
     return (
         f'<h2 id="{key}">{title} <small>({count})</small></h2>'
-        f'<div class="scroll"><table><thead><tr>{cells}</tr></thead>'
+        f'<div class="scroll"><table id="{key}-table"><thead><tr>{cells}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></div>"
     )
 
@@ -170,7 +208,8 @@ def _events(programme: Programme, links: Links, feed: _FeedLink) -> str:
         status = escape(event.status)
         rows.append(
             "<tr>"
-            f"<td>{escape(event.title)}</td><td>{escape(event.kind.replace('_', ' '))}</td>"
+            f"<td>{_linked(event.title, links.event_pages.get(event.id))}</td>"
+            f"<td>{escape(event.kind.replace('_', ' '))}</td>"
             f'<td class="nowrap">{escape(_span(*_event_days(event)))}</td>'
             f'<td class="num">{len(event.sessions)}</td>'
             f'<td class="{status}">{status}</td>'
@@ -187,7 +226,7 @@ def _schedule_links(paths: Mapping[str, str]) -> str:
     )
 
 
-def _days(programme: Programme) -> str:
+def _days(programme: Programme, links: Links) -> str:
     """Each day with sessions: how many, and of which events."""
     sessions: dict[date, int] = {}
     events: dict[date, dict[str, None]] = {}
@@ -196,11 +235,23 @@ def _days(programme: Programme) -> str:
         sessions[day] = sessions.get(day, 0) + 1
         events.setdefault(day, {})[occurrence.session.event_id] = None
     rows = [
-        f'<tr><td class="nowrap">{day:%a} {_day(day)}</td><td class="num">{sessions[day]}</td>'
+        f'<tr><td class="nowrap">{_linked(_weekday(day), links.day_pages.get(day))}</td>'
+        f'<td class="num">{sessions[day]}</td>'
         f"<td>{escape(_titles(programme, events[day]))}</td></tr>"
         for day in sorted(sessions)
     ]
     return _section("days", len(rows), ("Day", "#Sessions", "Events"), rows)
+
+
+def _weekday(day: date) -> str:
+    return f"{day:%a} {_day(day)}"
+
+
+def _linked(text: str, path: str | None) -> str:
+    """``text`` as a link to ``path`` (relative to the site), or plain when there is none."""
+    if path is None:
+        return escape(text)
+    return f'<a href="{escape(quote(path))}">{escape(text)}</a>'
 
 
 def _titles(programme: Programme, event_ids: Iterable[str]) -> str:
@@ -224,7 +275,7 @@ def _people(programme: Programme, links: Links, feed: _FeedLink) -> str:
 def _groups(programme: Programme, links: Links, feed: _FeedLink) -> str:
     rows = [
         f'<tr><td>{escape(group.name)}</td><td class="num">{len(group.people)}</td>'
-        f'<td class="nowrap">{_itinerary_links(links, group.id)}</td>'
+        f'<td class="nowrap">{_itinerary_links(links, group.id)}{_pack(links, group.id)}</td>'
         f'<td class="nowrap">{feed(links.group_feeds[group.id])}</td></tr>'
         for group in programme.groups.values()
     ]
@@ -242,6 +293,11 @@ def _venues(programme: Programme, links: Links, feed: _FeedLink) -> str:
     ]
     head = ("Venue", "City", "Time zone", "Feed")
     return _section("venues", len(rows), head, rows)
+
+
+def _pack(links: Links, group_id: str) -> str:
+    path = links.packs.get(group_id)
+    return f' · <a href="{escape(quote(path))}">delegate pack (PDF)</a>' if path else ""
 
 
 def _itinerary_links(links: Links, some_id: str) -> str:

@@ -28,6 +28,7 @@ PROTOCOL = {
     "agenda": "Exporter",
     "schedule": "Exporter",
     "listing": "Exporter",
+    "pack": "Exporter",
     "report": "ReportExporter",
     "diff": "DiffExporter",
 }
@@ -53,7 +54,7 @@ def _output(entry: registry.Format, small: Path) -> bytes:
         return bytes(exporter.export(report.diagnostics, [str(small)]))
     if entry.kind == "diff":
         return bytes(exporter.export(compare(load_side(str(small)), load_side(str(small)))))
-    selection = Selection(person="kim") if entry.kind == "itinerary" else Selection()
+    selection = Selection(person="kim") if entry.kind in ("itinerary", "pack") else Selection()
     return bytes(exporter.export(_programme(small), selection))
 
 

@@ -148,3 +148,92 @@ def test_the_checks_see_a_broken_page(browser: Browser, tmp_path: Path) -> None:
     joined = "\n".join(problems.found)
     assert "page error: " in joined and "undefinedFunction" in joined
     assert "failed: " in joined and "missing.png" in joined
+
+
+AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
+"""axe-core from the npm registry (tests/publish/package.json; .ci/run runs npm ci)."""
+SERIOUS = ("serious", "critical")
+
+
+def _axe(page: Page) -> list[str]:
+    """axe-core's serious and critical violations on the page, one line each."""
+    if not AXE.is_file():
+        pytest.skip(f"axe-core is not installed ({AXE}): npm ci --prefix tests/publish")
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate(
+        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+        ".map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' '))}))"
+    )
+    return [
+        f"{v['impact']} {v['id']}: {', '.join(v['nodes'][:3])}"
+        for v in found
+        if v["impact"] in SERIOUS
+    ]
+
+
+@pytest.mark.parametrize(
+    "path", ["index.html", "days/2016-10-12.html", "events/asia-innova-2017.html"]
+)
+def test_pages_pass_axe_core(browser: Browser, bundled_site: Path, path: str) -> None:
+    page, problems = _open(browser, bundled_site / path)
+    assert _axe(page) == []
+    assert problems.found == []
+    page.close()
+
+
+def test_axe_core_finds_what_it_should(browser: Browser, tmp_path: Path) -> None:
+    """The check above can fail: an image without text and an unlabelled field are caught."""
+    bad = tmp_path / "bad.html"
+    bad.write_text(
+        '<!doctype html><html><title>x</title><input type="text">'
+        '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">',
+        encoding="utf-8",
+    )
+    page, _ = _open(browser, bad)
+    found = " ".join(_axe(page))
+    assert "image-alt" in found and "label" in found
+    page.close()
+
+
+def test_a_day_page_in_chromium(browser: Browser, bundled_site: Path, tmp_path: Path) -> None:
+    """From the index to a day, along to the next day; at phone width nothing spills."""
+    page, problems = _open(browser, bundled_site / "index.html")
+    page.locator('a[href="days/2016-10-11.html"]').click()
+    page.wait_for_load_state("load")
+    assert page.locator("h1").inner_text() == "Tuesday 11 October 2016"
+    assert page.locator("tbody tr").count() >= 5
+    _check_links(page, bundled_site)
+    page.get_by_role("link", name="Next day: Wed 12 Oct →").click()
+    page.wait_for_load_state("load")
+    assert page.locator("h1").inner_text() == "Wednesday 12 October 2016"
+    page.set_viewport_size({"width": 390, "height": 800})
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0
+    _screenshot(page, tmp_path / "day-phone.png")
+    assert problems.found == []
+    page.close()
+
+
+def test_people_find_themselves_from_the_search_box(browser: Browser, bundled_site: Path) -> None:
+    page, problems = _open(browser, bundled_site / "index.html")
+    box = page.get_by_label("Find a person or a delegation")
+    assert box.is_visible()
+    box.fill("viet nam")
+    people = page.locator("#people-table tbody tr:visible")
+    groups = page.locator("#groups-table tbody tr:visible")
+    assert people.count() == 3 and groups.count() == 1
+    assert "Viet Nam delegate 1" in people.first.inner_text()
+    assert page.locator("#find-count").inner_text().startswith("4 found")
+    box.fill("")
+    assert page.locator("#people-table tbody tr:visible").count() > 60
+    assert problems.found == []
+    page.close()
+
+
+def test_without_script_the_index_is_whole(browser: Browser, bundled_site: Path) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto((bundled_site / "index.html").as_uri())
+    assert not page.locator("#find").is_visible()  # the box needs script: hidden without it
+    assert page.locator("#people-table tbody tr:visible").count() > 60
+    context.close()

@@ -71,17 +71,20 @@ tr.cancelled td { color: #777; }
 .people, td.notes { color: #444; font-size: 8pt; }
 footer { margin-top: 4mm; padding-top: 1.5mm; border-top: .5pt solid #999; }
 a { color: inherit; text-decoration: none; }
-.qr { float: right; width: 32mm; margin: 0 0 3mm 5mm; text-align: center; font-size: 6.5pt;
-  color: #444; }
-.qr img { width: 32mm; height: 32mm; display: block; }
-.cover { page: cover; text-align: center; padding-top: 30mm; }
-.cover .programme { font-size: 13pt; color: #444; margin-bottom: 12mm; }
-.cover h1 { font-size: 26pt; margin-bottom: 4mm; }
-.cover .what { font-size: 12pt; text-transform: uppercase; letter-spacing: .12em; color: #555; }
-.cover .qr { float: none; margin: 12mm auto 0; width: 45mm; font-size: 8pt; }
-.cover .qr img { width: 45mm; height: 45mm; }
-.cover dl.details { text-align: left; margin: 12mm auto 0; width: 80%%; }
-.cover ol { text-align: left; margin: 8mm auto 0; width: 70%%; }
+header.with-qr { position: relative; padding-right: 40mm; min-height: 44mm; }
+header.with-qr figure.qr { position: absolute; right: 0; top: 0; }
+figure.qr { width: 34mm; margin: 0; text-align: center; font-size: 6.5pt; color: #444; }
+figure.qr img { width: 34mm; height: 34mm; display: block; }
+figure.qr .url { overflow-wrap: anywhere; color: #666; }
+.cover { page: cover; text-align: center; padding-top: 25mm; }
+.cover .programme { font-size: 13pt; color: #444; margin-bottom: 14mm; }
+.cover .what { font-size: 12pt; color: #555; margin: 0 0 2mm; }
+.cover h1 { font-size: 26pt; margin-bottom: 3mm; }
+.cover .dates { font-size: 12pt; margin: 0 0 10mm; }
+.cover h3 { margin-top: 6mm; }
+.cover ol { display: inline-block; text-align: left; margin: 0; padding-left: 6mm; }
+.cover figure.qr { margin: 12mm auto 0; width: 48mm; font-size: 8pt; }
+.cover figure.qr img { width: 48mm; height: 48mm; }
 .entry { break-inside: avoid; margin-bottom: 4mm; }
 .entry p { margin: .6mm 0; }
 .muted { color: #555; }
@@ -133,4 +136,7 @@ def schedule_part(renderer: HtmlRenderer, schedule: Schedule, aside: str = "") -
     )
     body = "\n".join(renderer.body(schedule))
     facts = details(header.details, renderer.lang)
-    return f'<section class="part">\n<header>{aside}{heading}\n{facts}</header>\n{body}\n</section>'
+    opening = '<header class="with-qr">' if aside else "<header>"
+    return (
+        f'<section class="part">\n{opening}{aside}{heading}\n{facts}</header>\n{body}\n</section>'
+    )
