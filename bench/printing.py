@@ -182,7 +182,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     xlsx = xlsx_comparison(args.runs)
     text = report(figures, xlsx, pages, args.runs)
     out = Path(args.out)
-    out.write_text(replace_section(out.read_text(encoding="utf-8") if out.is_file() else "", text))
+    previous = out.read_text(encoding="utf-8") if out.is_file() else ""
+    out.write_text(replace_section(previous, text), encoding="utf-8")
     print(text)
     return 0
 
