@@ -9,9 +9,9 @@ Hangul and Han; Pango falls back to any other installed font for other scripts.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-from planner.exporters.itinerary.as_html import HtmlRenderer, details, escape
+from planner.exporters.itinerary.as_html import HtmlRenderer, escape
 from planner.exporters.itinerary.model import Schedule
 from planner.exporters.pdf.words import WORDS
 
@@ -45,10 +45,10 @@ h2 { font-size: 12pt; margin: 0 0 2mm; padding-bottom: 1mm; border-bottom: 1.5pt
   break-after: avoid; }
 h2 .events { font-weight: normal; color: #555; }
 h3 { font-size: 10.5pt; margin: 4mm 0 1mm; break-after: avoid; }
-dl.details { display: grid; grid-template-columns: max-content 1fr; gap: .4mm 5mm;
-  margin: 0 0 5mm; }
-dl.details dt { font-weight: bold; }
-dl.details dd { margin: 0; }
+table.details { width: auto; margin: 0 0 5mm; font-size: 9.5pt; }
+table.details th { font-size: 9.5pt; text-transform: none; letter-spacing: 0; color: inherit;
+  padding: .2mm 5mm .2mm 0; border: 0; white-space: nowrap; }
+table.details td { padding: .2mm 0; border: 0; }
 .part { break-before: page; }
 .part:first-child { break-before: auto; }
 section.day { margin-top: 5mm; }
@@ -124,18 +124,29 @@ def page(title: str, programme: str, paper: str, parts: Iterable[str], lang: str
     )
 
 
+def _details(pairs: Sequence[tuple[str, str]]) -> str:
+    """Labelled details as a two-column table: WeasyPrint lays a table out in a fraction of
+    the time a CSS grid takes, and a pack has one per member."""
+    rows = "".join(
+        f'<tr><th scope="row">{escape(label)}</th><td>{escape(value)}</td></tr>'
+        for label, value in pairs
+    )
+    return f'<table class="details">{rows}</table>'
+
+
 def schedule_part(renderer: HtmlRenderer, schedule: Schedule, aside: str = "") -> str:
     """One schedule (an itinerary or agenda) as a part that starts on a new page.
 
     ``aside`` (a QR code) floats beside the heading.
     """
     header = schedule.header
+    label = renderer.lang.gettext("{label}: ").format(label=header.title).rstrip()
     heading = (
-        f'<h1><span class="kind">{escape(header.title)}:</span> '
+        f'<h1><span class="kind">{escape(label)}</span> '
         f'<span class="subject">{escape(header.subject)}</span></h1>'
     )
     body = "\n".join(renderer.body(schedule))
-    facts = details(header.details, renderer.lang)
+    facts = _details(header.details)
     opening = '<header class="with-qr">' if aside else "<header>"
     return (
         f'<section class="part">\n{opening}{aside}{heading}\n{facts}</header>\n{body}\n</section>'

@@ -35,7 +35,8 @@ def schedule_pdf(
     """One itinerary or agenda as a PDF."""
     header = schedule.header
     title = f"{header.title}: {header.subject}"
-    return render_pdf(page(title, programme.name, paper, [schedule_part(renderer, schedule)]))
+    parts = [schedule_part(renderer, schedule)]
+    return render_pdf(page(title, programme.name, paper, parts, lang=renderer.lang.tag))
 
 
 class _Printed:

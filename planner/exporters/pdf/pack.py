@@ -96,7 +96,7 @@ class PackPdf:
         parts.append(venues_part(programme, rows))
         parts.append(contacts_part(programme, rows, members or (who,)))
         title = f"{WORDS['pack']}: {main.header.subject}"
-        return page(title, programme.name, self.paper, parts)
+        return page(title, programme.name, self.paper, parts, lang=self.renderer.lang.tag)
 
     def _qr(self, programme: Programme, who: str) -> str:
         if self.base_url is None:
