@@ -27,7 +27,7 @@ from planner.exporters.ics import dtstamp
 from planner.loading.collector import collector_paused
 from planner.output import OutputError, check_tree
 from planner.publish import site_files
-from planner.publish.build import PdfOutputs
+from planner.publish.printed import PdfOutputs
 from planner.reporting import render_text
 from planner.timeline import Programme
 from planner.validation import validate_file

@@ -8,7 +8,7 @@ diagnostics report). The index page links to each, by the entry's ``label``.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import NamedTuple, cast
+from typing import cast
 
 from planner.changes.feed import ATOM_FILE, PAGE_FILE
 from planner.changes.publishing import change_files
@@ -20,22 +20,12 @@ from planner.exporters.base import Exporter, FolderExporter, ReportExporter, Sel
 from planner.exporters.ics import Revision
 from planner.publish.page import Links, render_index
 from planner.publish.pages import day_path, event_path, programme_pages
+from planner.publish.printed import PACK_FOLDER, PDF_FOLDER, PdfOutputs, pdf_files
 from planner.timeline import Programme
 
-__all__ = ["PACK_FOLDER", "PDF_FOLDER", "PdfOutputs", "site_files", "site_links"]
-
-PDF_FOLDER = "itineraries"
-"""PDF itineraries go beside the other itinerary formats: itineraries/people/ID.pdf."""
-PACK_FOLDER = "packs"
+__all__ = ["site_files", "site_links"]
 
 Progress = Callable[[str], None]
-
-
-class PdfOutputs(NamedTuple):
-    """The exporters ``build --pdf`` uses (made by the caller, which reads their warnings)."""
-
-    itineraries: FolderExporter
-    packs: FolderExporter
 
 
 _FOLDERS = ("people", "groups")
@@ -126,12 +116,8 @@ def site_files(
     report("day and event pages")
     yield from programme_pages(programme, {"event": links.event_feeds, "venue": links.venue_feeds})
     if pdf is not None:
-        report("PDF itineraries")
-        for path, data in pdf.itineraries.files(programme, Selection()):
-            yield f"{PDF_FOLDER}/{path}", data
-        report("delegate packs")
-        for path, data in pdf.packs.files(programme, Selection()):
-            yield f"{PACK_FOLDER}/{path}", data
+        report("PDF itineraries and delegate packs")
+        yield from pdf_files(programme, pdf)
     report("index")
     page = render_index(programme, links, diagnostics, base_url)
     yield "index.html", page.encode("utf-8")

@@ -52,3 +52,20 @@ def test_without_pdf_no_pdf_is_made(tmp_path: Path) -> None:
     site = tmp_path / "site"
     assert run_build("-f", str(FIXTURES / "delegation.yaml"), "-o", str(site)).exit_code == 0
     assert not [path for path in tree(site) if path.endswith(".pdf")]
+
+
+def test_made_in_parallel_as_one_after_the_other(tmp_path: Path) -> None:
+    """The worker processes give the same files, in the same order, as a single process."""
+    from planner.exporters.pdf import PdfItinerary
+    from planner.exporters.pdf.pack import PackPdf
+    from planner.loading import load
+    from planner.publish.printed import PdfOutputs, pdf_files
+
+    programme = load(FIXTURES / "delegation.yaml")
+    alone = PdfOutputs(PdfItinerary(), PackPdf())
+    together = PdfOutputs(PdfItinerary(), PackPdf())
+    one = list(pdf_files(programme, alone, workers=1))
+    two = list(pdf_files(programme, together, workers=2))
+    assert [path for path, _ in one] == [path for path, _ in two]
+    assert all(data.startswith(b"%PDF-") for _, data in two)
+    assert together.itineraries.missing_glyphs == alone.itineraries.missing_glyphs == set()
