@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from planner.cli.common import FileOption, MaxSizeOption, fail, load_or_exit
+from planner.cli.common import FileOption, LanguageOption, MaxSizeOption, fail, load_or_exit
 from planner.cli.itinerary import (
     FromOption,
     PaperOption,
@@ -38,6 +38,7 @@ def pack(
         ),
     ] = None,
     paper: PaperOption = "a4",
+    lang: LanguageOption = None,
     tz: Annotated[
         str,
         typer.Option("--tz", help="Main time column: local, home, or an IANA zone."),
@@ -59,10 +60,11 @@ def pack(
 
     Example: planner pack delegation-vietnam -o vietnam-pack.pdf
     Example: planner pack delegation-vietnam --base-url https://example.org/tour/ -o pack.pdf
+    Example: planner pack delegation-vietnam --lang ko -o pack-ko.pdf
     """
     if base_url is not None and not base_url.startswith(("https://", "http://")):
         fail("--base-url must start with https:// (or http://)")
-    options = render_options("simple", None, to_file=True, paper=paper)
+    options = render_options("simple", None, to_file=True, paper=paper, lang=lang)
     entry = registry.get("pack", "pdf")
     exporter_class = entry.exporter()
     first, last = dates(first_day, last_day)

@@ -116,3 +116,13 @@ def test_cli_refuses_clearly(
     assert result.exit_code == 2
     assert message in result.output
     assert not out.exists()
+
+
+def test_cli_pack_in_the_readers_language(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "ko.pdf"
+    args = ["pack", "delegation-cambodia", "-f", str(EVENTS_YAML), "--lang", "ko"]
+    result = runner.invoke(app, [*args, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "warning" not in result.output  # every Hangul glyph found a font
+    text = pdf_text(out, layout=False)
+    assert "개인 일정표: Cambodia delegation" in text

@@ -78,7 +78,7 @@ class PackPdf:
     def html(self, programme: Programme, who: str, selection: Selection) -> str:
         """The pack as planner's print HTML (what :meth:`export` renders)."""
         if self._builder is None or self._builder.programme is not programme:
-            self._builder = ScheduleBuilder(programme)
+            self._builder = ScheduleBuilder(programme, self.renderer.lang)
         builder = self._builder
         if who not in programme.groups and who not in programme.people:
             raise NotFound("person or group", who, [*programme.groups, *programme.people])
