@@ -113,10 +113,7 @@ class _Timer:
         except OutOfRange as error:
             raise _stop(str(error), "start" if raw.start else "date", _OUT_OF_RANGE) from None
         except ValueError:
-            raise _stop(
-                "this is not a real date or time (check day, month and hour)",
-                "start" if raw.start else "date",
-            ) from None
+            raise _stop(*_unreadable(raw)) from None
         raise _stop("a session needs `start` (or `date` and `time`) to say when it happens", None)
 
     def _from_date_and_time(self, text: str) -> tuple[bool, datetime, datetime]:
@@ -237,3 +234,38 @@ def local_time_problem(
         key,
         Severity.WARNING,
     )
+
+
+def _unreadable(raw: TimingFields) -> tuple[str, str]:
+    """Which written value is not a real date or time, quoted, and the key that holds it."""
+    for key in ("date", "time", "start", "end"):
+        text = getattr(raw, key)
+        if text is not None and (why := _why_unreadable(key, text)):
+            return f"`{text}` {why}", key
+    return (
+        "this is not a real date or time (check day, month and hour)",
+        "start" if raw.start else "date",
+    )
+
+
+def _why_unreadable(key: str, text: str) -> str | None:
+    """None when ``text`` reads as the ``key`` expects, else what is wrong with it."""
+    try:
+        if key == "time":
+            for part in text.split("-"):
+                if _why_unreadable("end", part.strip()) is not None:
+                    return (
+                        f"is not a real time range: `{part.strip()}` is not a time of day "
+                        "(hours 00 to 23, minutes 00 to 59)"
+                    )
+        elif key == "date" or len(text.strip()) == 10:
+            parse_date(text.strip())
+        elif key == "end" and len(text.strip()) <= 8:
+            parse_time(text)
+        else:
+            parse_local(text)
+    except ValueError:
+        if key == "time" or (key == "end" and len(text.strip()) <= 8):
+            return "is not a real time of day (hours 00 to 23, minutes 00 to 59)"
+        return "is not a real date and time (check the day exists in that month, and the hour)"
+    return None
