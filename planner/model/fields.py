@@ -133,7 +133,10 @@ SessionKind = Literal[
 class Model(BaseModel):
     """Base of every model: unknown keys are errors, except the users' own ``x-`` keys."""
 
+    # Built on first use: a nested model's own validator is never needed when only the
+    # programme is validated (the programme's schema includes it), which saves start-up.
     model_config = ConfigDict(
+        defer_build=True,
         extra="forbid",
         frozen=True,
         coerce_numbers_to_str=True,

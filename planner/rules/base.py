@@ -35,7 +35,8 @@ _SECTION = re.compile(r"^## (.+)$", re.MULTILINE)
 class RuleSettings(BaseModel):
     """Base of every rule's settings: unknown settings are errors (typos must not pass)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False)
+    # Built on first use: only the settings a programme writes are ever validated.
+    model_config = ConfigDict(defer_build=True, extra="forbid", frozen=True, populate_by_name=False)
 
 
 class NoSettings(RuleSettings):
