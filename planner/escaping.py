@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["markdown_literal", "printable"]
+__all__ = ["markdown_literal", "printable", "xml_text"]
 
 # C0 and C1 controls, DEL, the Unicode line and paragraph separators, and the marks that
 # reorder text on screen (bidirectional overrides and isolates) or hide it.
@@ -32,6 +32,17 @@ def printable(text: str) -> str:
     if _UNSAFE.search(text) is None:
         return text  # the common case: nothing to do, no copy
     return _UNSAFE.sub(_shown, text)
+
+
+# What XML 1.0 cannot hold at all, even escaped: most C0 controls, surrogates, U+FFFE/F.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """``text`` an XML document can hold: each character XML forbids shown as an escape."""
+    if _NOT_XML.search(text) is None:
+        return text
+    return _NOT_XML.sub(_shown, text)
 
 
 # Backticks stay: planner's messages quote ids and values as `code` on purpose, and a

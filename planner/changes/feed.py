@@ -14,6 +14,7 @@ from html import escape
 
 import planner
 from planner.changes.state import Change, State, Version
+from planner.escaping import xml_text
 
 __all__ = ["ATOM_FILE", "PAGE_FILE", "change_lines", "changes_atom", "changes_page", "entry_id"]
 
@@ -81,8 +82,9 @@ def changes_atom(state: State, base_url: str | None = None) -> bytes:
 
     generator = FeedGenerator()
     generator.id(feed_id(state))
-    generator.title(f"{state.programme}: programme changes")
-    generator.author({"name": state.programme})
+    # Text from the YAML may hold characters XML cannot (a title's ESC): shown escaped.
+    generator.title(xml_text(f"{state.programme}: programme changes"))
+    generator.author({"name": xml_text(state.programme)})
     generator.updated(state.latest.time)
     generator.generator("planner", version=planner.__version__)
     self_link, page = _links(base_url)
@@ -92,12 +94,12 @@ def changes_atom(state: State, base_url: str | None = None) -> bytes:
     for version in reversed(state.versions[-LIMIT:]):
         entry = generator.add_entry(order="append")
         entry.id(entry_id(state, version))
-        entry.title(version_title(version))
+        entry.title(xml_text(version_title(version)))
         entry.updated(version.time)
         entry.published(version.time)
         if page is not None:
             entry.link(href=f"{page}#version-{version.number}", rel="alternate")
-        entry.content(_entry_html(version), type="html")
+        entry.content(xml_text(_entry_html(version)), type="html")
     data: bytes = generator.atom_str(pretty=True)
     return data
 

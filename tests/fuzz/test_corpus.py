@@ -62,6 +62,7 @@ ISSUE_11 = {
     "duration-999999999h", "date-9999-12-31", "date-0001-01-01", "rrule-byhour-25",
     "rrule-byday-plus54mo", "rrule-interval-negative", "year-9998", "year-0002", "year-999",
     "rrule-never-matches", "except-removes-all", "occurrences-total", "diagnostics-million",
+    "title-forges-annotation", "title-terminal-escapes", "vtimezone-long-span",
 }  # fmt: skip
 """Reproducers of the findings of issue 11 (the symbolic-link loop, /dev/zero and FIFOs need
 the file system, so they are in tests/loading/test_hostile_files.py)."""

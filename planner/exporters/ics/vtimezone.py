@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 from dateutil.rrule import rrulestr
 
 from planner.exporters.ics.text import format_local, format_utc, line, text
+from planner.exporters.ics.tzif import zone_table
 from planner.timeline.zones import get_zone
 
 __all__ = ["Transition", "transitions_around", "vtimezone"]
@@ -67,10 +68,16 @@ def _daylight(before: timedelta, after: timedelta) -> bool:
 
 @cache
 def _year_transitions(key: str, year: int) -> tuple[Transition, ...]:
-    """Every change in ``year`` (UTC): a day-by-day scan, then a bisection to the second."""
+    """Every change in ``year`` (UTC), from the tz database's own list of transitions; in
+    the years its yearly rule governs, a day-by-day scan and a bisection to the second."""
     zone = get_zone(key)
     first = int(datetime(year, 1, 1, tzinfo=UTC).timestamp())
     last = int(datetime(year + 1, 1, 1, tzinfo=UTC).timestamp())
+    table = zone_table(key)
+    if year < _last_listed_year(key) or not table.yearly_rule:
+        listed = [t for t in table.transitions if first <= t < last]
+        changes = [(t, _state(zone, t - 1)) for t in listed]
+        return tuple(_transition(zone, t, old) for t, old in changes if _state(zone, t) != old)
     found = []
     before = _state(zone, first - 1)
     for day in range(first, last, _DAY):
@@ -89,11 +96,26 @@ def _bisect(zone: ZoneInfo, low: int, high: int, old: tuple[timedelta, timedelta
             low = middle
         else:
             high = middle
-    offset, saving = _state(zone, high)
-    name = datetime.fromtimestamp(high, zone).tzname() or ""
+    return _transition(zone, high, old)
+
+
+def _transition(zone: ZoneInfo, second: int, old: tuple[timedelta, timedelta]) -> Transition:
+    offset, saving = _state(zone, second)
+    name = datetime.fromtimestamp(second, zone).tzname() or ""
     return Transition(
-        datetime.fromtimestamp(high, UTC), old[0], offset, _daylight(old[1], saving), name
+        datetime.fromtimestamp(second, UTC), old[0], offset, _daylight(old[1], saving), name
     )
+
+
+def _last_listed_year(key: str) -> int:
+    transitions = zone_table(key).transitions
+    return datetime.fromtimestamp(transitions[-1], UTC).year if transitions else 1
+
+
+def _last_year_needed(key: str, first: datetime, last: datetime) -> int:
+    """The last year whose changes must be listed: after the tz database's last listed
+    transition a zone keeps its offset, or repeats one yearly rule that a few years show."""
+    return max(first.year, min(last.year, _last_listed_year(key) + 1))
 
 
 def transitions_around(
@@ -106,7 +128,7 @@ def transitions_around(
     in_force = next((t for t in reversed(earlier) if t.at <= first), None)
     later = [
         t
-        for year in range(first.year, last.year + _YEARS_AFTER + 1)
+        for year in range(first.year, _last_year_needed(key, first, last) + _YEARS_AFTER + 1)
         for t in _year_transitions(key, year)
         if t.at > first
     ]
@@ -118,7 +140,8 @@ def vtimezone(zone: ZoneInfo, first: datetime, last: datetime) -> bytes:
     in_force, later = transitions_around(zone.key, first, last)
     if in_force is None:
         in_force = _unchanged_since(zone, first)
-    return _render(zone.key, (in_force, *later), last.year + _YEARS_AFTER + 1)
+    end_year = _last_year_needed(zone.key, first, last) + _YEARS_AFTER + 1
+    return _render(zone.key, (in_force, *later), end_year)
 
 
 def _unchanged_since(zone: ZoneInfo, first: datetime) -> Transition:
@@ -162,7 +185,17 @@ def _observance(group: Sequence[Transition], horizon: datetime) -> bytes:
         if rule is not None:
             lines.append(line("RRULE", rule))
         else:
-            lines.append(line("RDATE", ",".join(format_local(t.onset) for t in group[1:])))
+            # The changes before the zone's current rule are dates; the rule itself (which
+            # goes on after the listed years) stays a rule, in an observance of its own.
+            tail = next(
+                (i for i in range(1, len(group) - 1) if _yearly_rule(group[i:], horizon)), 0
+            )
+            dates = group[1:tail] if tail else group[1:]
+            if dates:
+                lines.append(line("RDATE", ",".join(format_local(t.onset) for t in dates)))
+            if tail:
+                lines.append(line("END", component))
+                return b"".join(lines) + _observance(group[tail:], horizon)
     lines.append(line("END", component))
     return b"".join(lines)
 
