@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 from typer.testing import CliRunner
 
 from planner.cli import app
-from planner.schedule import Impossible, Placed, schedule_file
+from planner.schedule import Impossible, OutOfTime, Placed, schedule_file
 from planner.validation import validate_file
 
 HEAD = """\
@@ -160,3 +161,67 @@ def test_unscheduled_is_a_warning_and_exports_leave_it_out(write_yaml) -> None: 
     assert [d.code for d in report.diagnostics if d.code == "unscheduled"] == ["unscheduled"] * 2
     assert report.programme is not None
     assert [s.id for s in report.programme.sessions] == ["lecture"]
+
+
+VENUES = (
+    HEAD
+    + """\
+events:
+  tour:
+    title: Tour
+    dates: {start: 2016-10-11, end: 2016-10-12}
+    participants: [cohort]
+    sessions:
+      - {id: busy, title: Busy, start: "2016-10-11 09:00", duration: 3h, venue: park, participants: []}
+      - id: visit
+        title: Visit
+        duration: 1h
+        venues: [park, hotel]
+        rooms: [a]
+        window: {from: "2016-10-11 09:00", to: "2016-10-11 11:00"}
+"""
+)
+
+
+def test_chooses_among_venues_and_writes_the_choice(write_yaml) -> None:  # type: ignore[no-untyped-def]
+    path = write_yaml(VENUES)
+    # The park is taken all morning: the hotel's room A is left.
+    assert _placed(path) == {"visit": "2016-10-11 09:00 hotel a"}
+    (edited,) = schedule_file(path).edited
+    assert (
+        '        start: "2016-10-11 09:00"\n        venue: hotel\n        room: a\n'
+        "        duration: 1h\n        venues: [park, hotel]\n        rooms: [a]\n"
+    ) in edited.after
+
+
+def test_the_same_file_gives_the_same_answer(write_yaml) -> None:  # type: ignore[no-untyped-def]
+    path = write_yaml(TOUR)
+    first = [item.after for item in schedule_file(path).edited]
+    assert first == [item.after for item in schedule_file(path).edited]
+
+
+def test_step_sets_the_grid(write_yaml) -> None:  # type: ignore[no-untyped-def]
+    path = write_yaml(TOUR)
+    result = schedule_file(path, step=timedelta(hours=1))
+    assert isinstance(result.outcome, Placed)
+    assert {f"{p.start:%H:%M}" for p in result.outcome.placements} == {"11:00", "14:00"}
+
+
+def test_time_limit_reached_says_so(write_yaml, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from planner.schedule import run
+
+    monkeypatch.setattr(run, "solve", lambda problem, limit: OutOfTime(limit))
+    cli = CliRunner().invoke(app, ["schedule", "-f", str(write_yaml(TOUR)), "--time-limit", "2"])
+    assert cli.exit_code == 1
+    assert "no placement found within the time limit (2 s); give the solver longer with --time-limit" in cli.output
+
+
+def test_usage_problems_exit_2(write_yaml) -> None:  # type: ignore[no-untyped-def]
+    path = write_yaml(TOUR)
+    runner = CliRunner()
+    bad_step = runner.invoke(app, ["schedule", "-f", str(path), "--step", "soon"])
+    assert bad_step.exit_code == 2 and "--step" in bad_step.output
+    unknown = runner.invoke(app, ["schedule", "-f", str(path), "--reopen", "nothing"])
+    assert unknown.exit_code == 2 and "there is no session `nothing`" in unknown.output
+    no_window = runner.invoke(app, ["schedule", "-f", str(path), "--reopen", "lecture"])
+    assert no_window.exit_code == 2 and "has no `window` to move within" in no_window.output
