@@ -40,14 +40,22 @@ def _apply(before: list[str], diff: str) -> list[str]:
 
 @settings(max_examples=200, deadline=None)
 @given(
-    before=st.lists(st.sampled_from(["a\n", "b\n", "c\n", "  start: x\n"]), min_size=1, max_size=30),
+    before=st.lists(
+        st.sampled_from(["a\n", "b\n", "c\n", "  start: x\n"]), min_size=1, max_size=30
+    ),
     edits=st.lists(
-        st.tuples(st.integers(0, 40), st.booleans(), st.lists(st.sampled_from(["new\n", "b\n"]), min_size=1, max_size=3)),
+        st.tuples(
+            st.integers(0, 40),
+            st.booleans(),
+            st.lists(st.sampled_from(["new\n", "b\n"]), min_size=1, max_size=3),
+        ),
         min_size=1,
         max_size=4,
     ),
 )
-def test_applying_the_diff_gives_the_new_text(before: list[str], edits: list[tuple[int, bool, list[str]]]) -> None:
+def test_applying_the_diff_gives_the_new_text(
+    before: list[str], edits: list[tuple[int, bool, list[str]]]
+) -> None:
     after = list(before)
     for position, change, lines in edits:
         where = min(position, len(after) - 1 if change else len(after))

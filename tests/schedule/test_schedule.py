@@ -213,7 +213,10 @@ def test_time_limit_reached_says_so(write_yaml, monkeypatch) -> None:  # type: i
     monkeypatch.setattr(run, "solve", lambda problem, limit: OutOfTime(limit))
     cli = CliRunner().invoke(app, ["schedule", "-f", str(write_yaml(TOUR)), "--time-limit", "2"])
     assert cli.exit_code == 1
-    assert "no placement found within the time limit (2 s); give the solver longer with --time-limit" in cli.output
+    assert (
+        "no placement found within the time limit (2 s); give the solver longer with --time-limit"
+        in cli.output
+    )
 
 
 def test_usage_problems_exit_2(write_yaml) -> None:  # type: ignore[no-untyped-def]
