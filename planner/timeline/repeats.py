@@ -51,7 +51,18 @@ def _span(start: datetime, length: timedelta, days: int, all_day: bool, zone: Zo
         return Span(begin, finish, first, last)
     # Wall-clock arithmetic: a 2-hour session stays 10:00-12:00 on a DST day.
     end = (start.replace(tzinfo=None) + length).replace(tzinfo=zone)
-    return Span(start, end, start.date(), end.date())
+    return Span(start, end, start.date(), _last_local_day(start, end))
+
+
+def _last_local_day(start: datetime, end: datetime) -> date:
+    """The local day an occurrence ends on; one that ends at midnight belongs to the day before.
+
+    A dinner from 20:00 to 00:00 is an evening of the 10th, not a session of the 11th: every
+    day filter and grouping (agenda --day, itinerary --from/--to, the rules' dates) uses this.
+    """
+    if end > start and end.time() == time() and end.date() > start.date():
+        return end.date() - _ONE_DAY
+    return end.date()
 
 
 def unmatched_exceptions(
