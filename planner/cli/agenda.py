@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from planner.cli.common import FileOption, LanguageOption, MaxSizeOption, fail, load_or_exit
+from planner.cli.gate import IgnoreOption, SelectOption, summarise_rule_errors
 from planner.cli.itinerary import (
     FromOption,
     PaperOption,
@@ -83,6 +84,8 @@ def agenda(
         typer.Option("--output", "-o", help="Write to this file; default: standard output."),
     ] = None,
     lang: LanguageOption = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
     max_file_size: MaxSizeOption = None,
 ) -> None:
     """The programme as a table: every session of an event, a venue or some days.
@@ -113,6 +116,7 @@ def agenda(
         fail(str(error))
     first, last = dates(day, day) if day is not None else dates(first_day, last_day)
     programme = load_or_exit(file, max_file_size)
+    summarise_rule_errors(programme, select, ignore)
     selection = Selection(event=event, venue=venue, first_day=first, last_day=last)
     try:
         data = exporter.export(programme, selection)

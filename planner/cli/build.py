@@ -16,10 +16,10 @@ from planner.cli.common import (
     FileOption,
     MaxSizeOption,
     fail,
-    note_open_sessions,
     require_file,
     write_folder,
 )
+from planner.cli.gate import DraftOption, IgnoreOption, SelectOption, publishable_or_exit
 from planner.cli.itinerary import warn_missing_glyphs
 from planner.cli.versioning import PreviousOption, next_state_or_exit
 from planner.exporters import registry
@@ -28,9 +28,7 @@ from planner.loading.collector import collector_paused
 from planner.output import OutputError, check_tree
 from planner.publish import site_files
 from planner.publish.printed import PdfOutputs
-from planner.reporting import render_text
 from planner.timeline import Programme
-from planner.validation import validate_file
 
 __all__ = ["build"]
 
@@ -59,6 +57,9 @@ def build(
             "delegate pack (packs/), with QR codes when --base-url is given. Slower.",
         ),
     ] = False,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    draft: DraftOption = False,
     max_file_size: MaxSizeOption = None,
 ) -> None:
     """Validate the programme and, if it has no errors, write everything to publish.
@@ -73,28 +74,31 @@ def build(
     build leaves the previous site untouched. A folder holding anything a
     build does not write is refused, never replaced.
 
+    With --draft, a programme whose only errors are the rules' (clashes) is
+    published all the same, every page and calendar marked as a draft;
+    --select/--ignore choose the rules as for planner validate.
+
     Exit status: 0 built; 1 errors (nothing written); 2 a usage problem.
 
     Example: planner build
     Example: planner build -f events.yaml -o site --base-url https://example.org/
     Example: planner build --pdf --base-url https://example.org/tour/
+    Example: planner build --draft
     """
     require_file(file)
     if base_url is not None and not base_url.startswith(("https://", "http://")):
         fail("--base-url must start with https:// (or http://)")
     _check_output(output)
-    report = validate_file(file, max_bytes=max_file_size)
-    if report.has_errors or report.programme is None:
-        sys.stderr.write(render_text(report.diagnostics, [str(file)]))
-        raise typer.Exit(1)
-    note_open_sessions(report.programme)
-    stamp = _stamp(report.programme)  # a bad SOURCE_DATE_EPOCH: a usage error before any work
-    state = next_state_or_exit(report.programme, stamp, previous, output)
+    programme, diagnostics = publishable_or_exit(
+        file, "planner build", max_bytes=max_file_size, select=select, ignore=ignore, draft=draft
+    )
+    stamp = _stamp(programme)  # a bad SOURCE_DATE_EPOCH: a usage error before any work
+    state = next_state_or_exit(programme, stamp, previous, output)
     with collector_paused(), _progress() as progress:
         printed = _pdf_outputs(base_url) if pdf else None
         files = site_files(
-            report.programme,
-            report.diagnostics,
+            programme,
+            diagnostics,
             base_url=base_url,
             progress=progress,
             state=state,

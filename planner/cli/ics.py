@@ -13,12 +13,12 @@ from planner.cli.common import (
     FileOption,
     LanguageOption,
     MaxSizeOption,
-    checked_or_exit,
     fail,
     language_or_exit,
     write_folder,
     write_output,
 )
+from planner.cli.gate import DraftOption, IgnoreOption, SelectOption, publishable_or_exit
 from planner.cli.versioning import PreviousOption, next_state_or_exit
 from planner.exporters import registry
 from planner.exporters.base import Selection
@@ -68,6 +68,9 @@ def ics(
     ] = None,
     lang: LanguageOption = None,
     previous: PreviousOption = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    draft: DraftOption = False,
     max_file_size: MaxSizeOption = None,
 ) -> None:
     """Write iCalendar feeds for Outlook, Google, Apple Calendar and Thunderbird.
@@ -78,7 +81,9 @@ def ics(
     The same programme gives the same bytes: DTSTAMP is SOURCE_DATE_EPOCH when
     set, else the newest modification time of the programme's files.
     A programme with errors (as planner validate reports them, conflicts
-    included) writes nothing: the diagnostics go to stderr, exit status 1.
+    included) writes nothing: the errors go to stderr, exit status 1. With
+    --draft, rule errors (clashes) do not stop it and the calendars are named
+    as drafts; --select/--ignore choose the rules as for planner validate.
 
     --all keeps planner-state.json in the folder: a session whose time,
     place, status or title changed since the last run gets SEQUENCE + 1 and
@@ -87,6 +92,7 @@ def ics(
 
     Example: planner ics --person lee-kyong-yul -o lee.ics
     Example: planner ics --all -o build/ics
+    Example: planner ics --all --draft -o build/ics
     Example: planner ics --person idb-official --lang es -o idb.ics
     """
     selection = Selection(event=event, person=person, group=group, venue=venue)
@@ -97,7 +103,9 @@ def ics(
     tag = language_or_exit(lang)
     # Rendering, like loading, builds objects that live until the command ends.
     with collector_paused():
-        programme = checked_or_exit(file, max_file_size)
+        programme, _ = publishable_or_exit(
+            file, "planner ics", max_bytes=max_file_size, select=select, ignore=ignore, draft=draft
+        )
         stamp = _stamp(programme)
         folder = output if every else None
         versions = None

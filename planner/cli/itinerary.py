@@ -22,6 +22,7 @@ from planner.cli.common import (
     write_folder,
     write_output,
 )
+from planner.cli.gate import IgnoreOption, SelectOption, summarise_rule_errors
 from planner.exporters import registry
 from planner.exporters.base import Exporter, FolderExporter, Selection
 from planner.exporters.itinerary import (
@@ -136,6 +137,8 @@ def itinerary(
     ] = False,
     output: OutputOption = None,
     lang: LanguageOption = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
     max_file_size: MaxSizeOption = None,
 ) -> None:
     """A delegate's itinerary: each day, where to be, when (local and home time), what
@@ -166,6 +169,7 @@ def itinerary(
         fail(str(error))
     first, last = dates(first_day, last_day)
     programme = load_or_exit(file, max_file_size)
+    summarise_rule_errors(programme, select, ignore)
     group = who if who in programme.groups else None
     selection = Selection(
         event=event, person=None if group else who, group=group, first_day=first, last_day=last

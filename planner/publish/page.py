@@ -81,6 +81,7 @@ def render_index(
         f"<title>{escape(programme.name)}</title><style>{_CSS}</style>{_feed_head(links)}"
         "</head><body>",
         f"<h1>{escape(programme.name)}</h1>",
+        _draft_banner(programme),
         _status(diagnostics, links),
         _nav(),
         _search(),
@@ -111,6 +112,16 @@ class _FeedLink:
             f'<a href="{escape(webcal)}">subscribe to {escape(label)}</a> '
             f'<span class="muted">(<a href="{escape(href)}">.ics</a>)</span>'
         )
+
+
+def _draft_banner(programme: Programme) -> str:
+    """A draft says so before anything else: it may still hold clashes and change."""
+    if not programme.draft:
+        return ""
+    return (
+        '<p class="bad draft" role="alert"><strong>DRAFT</strong>: published with '
+        "<code>--draft</code>; it may still hold clashes and change.</p>"
+    )
 
 
 def _status(diagnostics: Sequence[Diagnostic], links: Links) -> str:

@@ -13,7 +13,7 @@ from planner.diagnostics import Diagnostic, Severity, Summary
 from planner.escaping import printable
 from planner.reporting.sarif import render_sarif
 
-__all__ = ["render_github", "render_json", "render_sarif", "render_text"]
+__all__ = ["render_errors", "render_github", "render_json", "render_sarif", "render_text"]
 
 
 def summary_line(diagnostics: Sequence[Diagnostic], files: Sequence[str]) -> str:
@@ -32,6 +32,17 @@ def render_text(diagnostics: Sequence[Diagnostic], files: Sequence[str]) -> str:
         lines.extend(f"    see also {printable(str(related))}" for related in diagnostic.related)
     lines.append(summary_line(diagnostics, files))
     return "\n".join(lines) + "\n"
+
+
+def render_errors(diagnostics: Sequence[Diagnostic]) -> str:
+    """The errors alone, each with its related places, no summary (a refusal's own line
+    follows): what a publishing command that refuses prints."""
+    lines = []
+    for diagnostic in diagnostics:
+        if diagnostic.severity is Severity.ERROR:
+            lines.append(str(diagnostic))
+            lines.extend(f"    see also {related}" for related in diagnostic.related)
+    return "".join(f"{line}\n" for line in lines)
 
 
 def render_json(diagnostics: Sequence[Diagnostic], files: Sequence[str]) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from functools import cached_property
 from typing import Any
@@ -58,6 +58,12 @@ class Programme:
     """Tracks declared under ``tracks:``, id -> track, in file order."""
     language: str = "en"
     """BCP 47 tag of the programme's language: the default of every output and text."""
+    draft: bool = False
+    """Published as a draft (``--draft``): it may hold clashes, and every output says so."""
+
+    def as_draft(self) -> Programme:
+        """The same programme, to be published marked as a draft."""
+        return replace(self, draft=True)
 
     @cached_property
     def sessions(self) -> tuple[Session, ...]:

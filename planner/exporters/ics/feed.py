@@ -293,6 +293,15 @@ def _reader(programme: Programme, selection: Selection) -> str | None:
 
 def describe(programme: Programme, selection: Selection, lang: Language = ENGLISH) -> FeedInfo:
     """The feed's name and description: who or where, then which event or programme."""
+    info = _describe(programme, selection, lang)
+    if not programme.draft:
+        return info
+    # A subscriber must see, first thing, that this calendar may still change.
+    mark = lang.pgettext("draft mark", "DRAFT")
+    return FeedInfo(f"{mark}: {info.name}", f"{mark}: {info.description}")
+
+
+def _describe(programme: Programme, selection: Selection, lang: Language) -> FeedInfo:
     event = programme.events[selection.event] if selection.event else None
     scope = lang.text(event.title if event else programme.name)
     subject, what = _subject(programme, selection, lang)

@@ -101,7 +101,7 @@ class ScheduleBuilder:
         rows = self._placed_rows(sorted_rows(self._in_window(rows, window)), person.timezone)
         view = time_view(tz, person.timezone, self.lang)
         details = self._person_details(person, view, window)
-        header = Header(self.lang.gettext("Itinerary"), person.name, details)
+        header = Header(self._titled(self.lang.gettext("Itinerary")), person.name, details)
         days, summary, tag = by_day(rows), summarise(rows), self.lang.tag
         return Itinerary(header, days, summary, view, who=person.id, language=tag)
 
@@ -127,7 +127,7 @@ class ScheduleBuilder:
             *window_details(window, lang),
             (lang.gettext("Times"), view_text(view, lang)),
         )
-        header = Header(lang.gettext("Itinerary"), lang.text(group.name), details)
+        header = Header(self._titled(lang.gettext("Itinerary")), lang.text(group.name), details)
         days, summary, tag = by_day(rows), summarise(rows), self.lang.tag
         return Itinerary(header, days, summary, view, is_group=True, who=group.id, language=tag)
 
@@ -232,7 +232,16 @@ class ScheduleBuilder:
             )
         details.extend(window_details(window, lang))
         details.append((lang.gettext("Times"), view_text(view, lang)))
-        return Header(lang.gettext("Agenda"), lang.text(self.programme.name), tuple(details))
+        return Header(
+            self._titled(lang.gettext("Agenda")), lang.text(self.programme.name), tuple(details)
+        )
+
+    def _titled(self, title: str) -> str:
+        """A title, marked when the programme is published as a draft."""
+        if not self.programme.draft:
+            return title
+        mark = self.lang.pgettext("draft mark", "DRAFT")
+        return f"{title} ({mark})"
 
     # --- rows ------------------------------------------------------------------------------
 
