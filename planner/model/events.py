@@ -57,6 +57,11 @@ class Session(Model):
     speakers: list[Id] = Field(default_factory=list)
     chair: Id | None = None
     participants: list[Id] | None = None
+    remote: list[Id] = Field(
+        default_factory=list,
+        description="People or groups who join a session in a room online (hybrid): not seated, "
+        "no travel; night is checked in their own zone",
+    )
     expected_attendance: NonNegativeInt | None = None
     repeat: str | None = Field(default=None, description="RFC 5545 RRULE, e.g. FREQ=MONTHLY")
     except_: list[DateText] = Field(default_factory=list, alias="except")

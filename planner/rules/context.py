@@ -104,6 +104,15 @@ class RuleContext:
         return index
 
     @cached_property
+    def seated_slots_by_person(self) -> Mapping[str, list[Slot]]:
+        """Each person's timed occurrences where they are physically, sorted by start: what
+        travel and presence concern. Sessions they join online (``remote``) are left out."""
+        return {
+            person_id: [slot for slot in slots if slot.session.attends_in_person(person_id)]
+            for person_id, slots in self.slots_by_person.items()
+        }
+
+    @cached_property
     def slots_by_room(self) -> Mapping[RoomKey, list[Slot]]:
         """Timed in-person occurrences per bookable space, sorted by start.
 

@@ -43,8 +43,9 @@ class NightSession(Rule):
     part of it falls between `from` (22:00) and `to` (07:00) local time. For an online
     session, each participant is where they live: the session is converted to each
     person's home `timezone` (people without one are taken to be in the session's zone),
-    and reported once per zone for the people whose night it reaches. Every occurrence
-    counts; all-day sessions do not.
+    and reported once per zone for the people whose night it reaches. A hybrid session is
+    both: the venue's night for the people in the room, each home's night for its `remote`
+    people. Every occurrence counts; all-day sessions do not.
 
     Cancelled sessions take no part.
 
@@ -83,9 +84,10 @@ class NightSession(Rule):
             session = slot.session
             if slot.in_person:
                 yield from _in_person(context, slot, night, settings)
-                continue
+                if not session.remote:
+                    continue
             if session not in zones_of:
-                zones_of[session] = _home_zones(context, session)
+                zones_of[session] = _home_zones(context, session, slot.in_person)
             for zone, people in zones_of[session]:
                 yield from _at_home(context, slot, zone, people, night, settings)
 
@@ -103,12 +105,15 @@ def _in_person(
     if seconds <= 0:
         return
     session = slot.session
+    seated = tuple(person for person in session.people if person not in session.remote)
+    if not seated:
+        return
     yield Finding(
         f"{quoted(session)} ({when(occurrence)}) runs {duration(seconds)} into the night "
         f"({settings.night_from}-{settings.night_to}) at {context.place(session)}",
         session.location,
         sessions=(session.key,),
-        people=session.people,
+        people=seated,
     )
 
 
@@ -136,10 +141,14 @@ def _at_home(
     )
 
 
-def _home_zones(context: RuleContext, session: Session) -> list[tuple[ZoneInfo, list[str]]]:
-    """The session's people grouped by the zone they are in when online: their home."""
+def _home_zones(
+    context: RuleContext, session: Session, hybrid: bool = False
+) -> list[tuple[ZoneInfo, list[str]]]:
+    """The people who join online grouped by the zone they are in: their home. For a
+    session in a room (``hybrid``), only its ``remote`` people; else everyone."""
     groups: dict[str, tuple[ZoneInfo, list[str]]] = {}
-    for person_id in session.people:
+    joining = sorted(session.remote) if hybrid else session.people
+    for person_id in joining:
         person = context.programme.people.get(person_id)
         zone = person.timezone if person is not None and person.timezone else session.timezone
         groups.setdefault(zone.key, (zone, []))[1].append(person_id)

@@ -57,14 +57,17 @@ class OutsidePresence(Rule):
             if person is None or not person.travel:
                 continue
             for slot in slots:
-                if slot.in_person:
+                if slot.in_person and person_id not in slot.session.remote:
                     yield from _timed(context, person, slot.occurrence, slot.start, slot.end)
         for person_id, occurrences in context.all_day_by_person.items():
             person = people.get(person_id)
             if person is None or not person.travel:
                 continue
             for occurrence in occurrences:
-                if not occurrence.session.is_online or is_transfer(occurrence.session):
+                session = occurrence.session
+                if person_id in session.remote:
+                    continue  # joins online from wherever they are
+                if not session.is_online or is_transfer(session):
                     yield from _all_day(context, person, occurrence)
 
 

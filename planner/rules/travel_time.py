@@ -87,7 +87,7 @@ class TravelTime(Rule):
     def check(self, context: RuleContext, settings: TravelTimeSettings) -> Iterator[Finding]:
         trips = _Trips(context, settings)
         short: dict[tuple[Slot, Slot], list[str]] = {}
-        for person_id, slots in context.slots_by_person.items():
+        for person_id, slots in context.seated_slots_by_person.items():
             person = context.programme.people.get(person_id)
             for pair in _short_gaps(slots, trips, person):
                 short.setdefault(pair, []).append(person_id)

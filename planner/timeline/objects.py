@@ -279,6 +279,17 @@ class Session:
     only_hosting: tuple[str, ...] = ()
     """People in ``people`` only as hosts (groups expanded), sorted: the double-booking rule
     leaves them out unless told otherwise."""
+    remote: frozenset[str] = frozenset()
+    """People (ids, groups expanded) who join a session held in a room online: hybrid."""
+
+    def attends_in_person(self, person_id: str) -> bool:
+        """Whether ``person_id`` is in the room (or on the road), not online from elsewhere."""
+        return not self.is_online_only and person_id not in self.remote
+
+    @property
+    def is_online_only(self) -> bool:
+        """Online with no room or venue to sit in."""
+        return self.is_online and self.venue_id is None
 
     @cached_property
     def occurrences(self) -> tuple[Occurrence, ...]:

@@ -69,6 +69,7 @@ class ScheduleBuilder:
         """The language of the schedules' words (the programme's texts are as written)."""
         self._session_rows: dict[int, tuple[Row, ...]] = {}
         """By ``id(session)``: the programme, and so every session, lives as long as this."""
+        self._remote_rows: dict[int, tuple[Row, ...]] = {}
         self._travel_rows: dict[str, tuple[Row, ...]] = {}
         self._placed_cache: dict[tuple[str, str], Row] = {}
         self._file_order = {id(session): n for n, session in enumerate(programme.sessions)}
@@ -96,7 +97,11 @@ class ScheduleBuilder:
         rows = list(self.travel_rows(person))
         kept = self._session_rows.get  # once per session of each person: looked up once
         for session in self.programme.sessions_by_person[person.id]:
-            if event is None or session.event_id == event:
+            if event is not None and session.event_id != event:
+                continue
+            if person.id in session.remote:
+                rows.extend(self.remote_rows(session))
+            else:
                 rows.extend(kept(id(session)) or self.session_rows(session))
         rows = self._placed_rows(sorted_rows(self._in_window(rows, window)), person.timezone)
         view = time_view(tz, person.timezone, self.lang)
@@ -252,6 +257,23 @@ class ScheduleBuilder:
             rows = self._session_rows[id(session)] = self._make_session_rows(session)
         return rows
 
+    def _speaker(self, speaker: str, session: Session) -> str:
+        """A speaker's name; one who joins a hybrid session online is marked so."""
+        name = self._names.get(speaker, speaker)
+        if speaker in session.remote:
+            return self.lang.gettext("{name} (online)").format(name=name)
+        return name
+
+    def remote_rows(self, session: Session) -> tuple[Row, ...]:
+        """The rows of a hybrid session for someone who joins online: the link, no room."""
+        rows = self._remote_rows.get(id(session))
+        if rows is None:
+            rows = self._remote_rows[id(session)] = tuple(
+                replace(row, venue_name=None, room_id=None, room_name=None, city=None, remote=True)
+                for row in self.session_rows(session)
+            )
+        return rows
+
     def travel_rows(self, person: Person) -> tuple[Row, ...]:
         """One row per travel leg of ``person``, in the order of ``person.travel``."""
         rows = self._travel_rows.get(person.id)
@@ -301,7 +323,7 @@ class ScheduleBuilder:
             "origin": self._venue_name(session.origin_venue_id),
             "destination": self._venue_name(session.destination_venue_id),
             "chair": self._names.get(session.chair) if session.chair else None,
-            "speakers": tuple(self._names.get(s, s) for s in session.speakers),
+            "speakers": tuple(self._speaker(s, session) for s in session.speakers),
             "notes": optional(session.description),
             "remote": bool(session.online_url) and (venue is None or venue.online),
         }

@@ -57,6 +57,7 @@ class SessionResolver:
         zone = self._zone(venue_id)
         timing = self._timing(zone) if zone else None
         people = self._people()
+        remote = self._remote()
         if timing is None or zone is None or not self.ok or self.context.occurrences_left < 0:
             return None  # (past the occurrence budget: reported once, nothing more to expand)
         self._check_transfer_time(timing)
@@ -87,10 +88,10 @@ class SessionResolver:
             participants=tuple(
                 raw.participants if raw.participants is not None else self.event.participants
             ),
-            people=tuple(sorted(people)),
+            people=tuple(sorted({*people, *remote})),
             expected_attendance=raw.expected_attendance
             if raw.expected_attendance is not None
-            else len(people),
+            else len(set(people) - remote),
             repeat=raw.repeat,
             repeat_until=until,
             exceptions=exceptions,
@@ -103,6 +104,7 @@ class SessionResolver:
             location=self.at(),
             spans=spans,
             **self._conference_fields(people),
+            remote=remote,
         )
 
     # -- where -----------------------------------------------------------------------------
@@ -194,6 +196,12 @@ class SessionResolver:
             "hosts": tuple(raw.hosts),
             "only_hosting": only_hosting,
         }
+
+    def _remote(self) -> frozenset[str]:
+        """Who joins online (hybrid): checked like participants, expanded like them."""
+        for index, someone in enumerate(self.raw.remote):
+            self.refer(("people", "groups"), someone, "remote", index)
+        return frozenset(self.context.expand(self.raw.remote))
 
     # -- when ------------------------------------------------------------------------------
 
