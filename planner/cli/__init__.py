@@ -48,6 +48,7 @@ def build_app(only: str | None = None) -> typer.Typer:
     import typer
 
     from planner.cli.common import version_option
+    from planner.cli.helptext import PlainHelpCommand
 
     application = typer.Typer(
         name="planner",
@@ -62,7 +63,8 @@ def build_app(only: str | None = None) -> typer.Typer:
     for name, target in COMMANDS:
         if only is None or name == only:
             module, _, function = target.partition(":")
-            application.command(name=name)(getattr(importlib.import_module(module), function))
+            command = getattr(importlib.import_module(module), function)
+            application.command(name=name, cls=PlainHelpCommand)(command)
     for name, target in GROUPS:
         if only is None or name == only:
             module, _, attribute = target.partition(":")

@@ -35,6 +35,12 @@ def validate(
         list[Path] | None,
         typer.Argument(help="Programme files to check.", show_default="events.yaml"),
     ] = None,
+    file: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--file", "-f", help="A programme file to check (as the arguments; may be repeated)."
+        ),
+    ] = None,
     report_format: Annotated[
         ReportFormat,
         typer.Option("--format", help=f"How to print them: {registry.help_text('report')}."),
@@ -54,8 +60,9 @@ def validate(
     --strict), 2 for usage problems.
 
     Example: planner validate events.yaml --format github
+    Example: planner validate -f events.yaml --strict
     """
-    files = paths or [Path("events.yaml")]
+    files = [*(paths or []), *(file or [])] or [Path("events.yaml")]
     try:
         selected_rules(_codes(select), _codes(ignore) or ())
     except UnknownRuleError as error:

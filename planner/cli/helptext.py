@@ -1,0 +1,77 @@
+"""Help that reads as prose: value names a programme manager knows, not Python types.
+
+typer labels each option with its Python type (``<bool>``, ``<list[Path]>``,
+``<%Y-%m-%d>``, ``<int range> [x>=1]``). :class:`PlainHelpCommand` gives every option that
+declares no ``metavar`` of its own a plain one instead: nothing for a flag, ``PATH``,
+``DATE``, ``N``, ``TEXT``, or the choices themselves.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from typer import _click as click  # typer's own click: the classes its commands are made of
+from typer.core import TyperArgument, TyperCommand
+
+__all__ = ["PlainHelpCommand", "plain_metavar"]
+
+_BY_TYPE = {
+    "bool": "",
+    "str": "TEXT",
+    "int": "N",
+    "int range": "N",
+    "float": "NUMBER",
+    "float range": "NUMBER",
+    "path": "PATH",
+    "file": "PATH",
+    "directory": "FOLDER",
+    "datetime": "DATE",
+}
+
+
+def plain_metavar(label: str, is_flag: bool) -> str:
+    """The plain name for typer's ``<label>`` of a parameter."""
+    if is_flag:
+        return ""
+    inner = label.strip("<>").removesuffix("...")
+    many = inner.startswith("list[") and inner.endswith("]")
+    if many:
+        inner = inner[len("list[") : -1]
+    if "%Y" in inner:
+        plain = "DATE" if "%H" not in inner else "DATE-TIME"
+    elif "|" in inner:
+        plain = inner  # the choices say it best
+    else:
+        plain = _BY_TYPE.get(inner.lower(), inner.upper())
+    return f"{plain}..." if many else plain
+
+
+class PlainHelpCommand(TyperCommand):
+    """A command whose help names values plainly (see the module's docstring)."""
+
+    def get_params(self, ctx: click.Context) -> list[click.Parameter]:
+        params: list[click.Parameter] = super().get_params(ctx)
+        for param in params:
+            if isinstance(param, TyperArgument):
+                _plain_argument(param)
+            elif param.metavar is None:
+                _plain(param, ctx)
+        return params
+
+
+def _plain_argument(param: Any) -> None:
+    """An argument is named by its metavar (``ID``, ``PATHS``); no type column beside it."""
+    if param.metavar is None:
+        param.metavar = str(param.name or "value").upper()
+    param.display_type_rich = lambda ctx: None
+
+
+def _plain(param: Any, ctx: click.Context) -> None:
+    is_flag = bool(getattr(param, "is_flag", False)) and not getattr(param, "count", False)
+    try:
+        label = str(param.display_type(ctx))
+    except (AttributeError, TypeError):
+        return
+    param.metavar = plain_metavar(label, is_flag)
+    # "[x>=1]" after a number says in Python what the help sentence says in words.
+    param._get_number_range_help_str = lambda: None
