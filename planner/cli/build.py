@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -22,6 +22,7 @@ from planner.cli.common import (
 from planner.cli.gate import DraftOption, IgnoreOption, SelectOption, publishable_or_exit
 from planner.cli.itinerary import warn_missing_glyphs
 from planner.cli.versioning import PreviousOption, next_state_or_exit
+from planner.diagnostics import Diagnostic, Severity
 from planner.exporters import registry
 from planner.exporters.ics import dtstamp
 from planner.loading.collector import collector_paused
@@ -40,8 +41,13 @@ Progress = Callable[[str], None]
 def build(
     file: FileOption = Path("events.yaml"),
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="The site folder (replaced whole).")
-    ] = Path("build"),
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            help="The site folder (replaced whole). Not build/, where Python packaging builds.",
+        ),
+    ] = Path("public"),
     base_url: Annotated[
         str | None,
         typer.Option(
@@ -109,6 +115,27 @@ def build(
         warn_missing_glyphs(printed.itineraries)
         warn_missing_glyphs(printed.packs)
     typer.echo(f"Built {count} files in {output}/ (open {output / 'index.html'}).")
+    _say_warnings(diagnostics, output)
+
+
+_WARNINGS_SHOWN = 10
+
+
+def _say_warnings(diagnostics: Sequence[Diagnostic], output: Path) -> None:
+    """Warnings are not hidden in diagnostics.json: the first few, where they are, on stderr."""
+    warnings = [d for d in diagnostics if d.severity is Severity.WARNING]
+    if not warnings:
+        return
+    for diagnostic in warnings[:_WARNINGS_SHOWN]:
+        typer.echo(str(diagnostic), err=True)
+    more = len(warnings) - _WARNINGS_SHOWN
+    rest = f" ({more} more not shown)" if more > 0 else ""
+    noun = "warning" if len(warnings) == 1 else "warnings"
+    typer.echo(
+        f"planner: {len(warnings)} {noun}{rest}; listed in {output / 'index.html'}, "
+        "all in planner validate",
+        err=True,
+    )
 
 
 def _pdf_outputs(base_url: str | None) -> PdfOutputs:

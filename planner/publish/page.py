@@ -8,7 +8,7 @@ from datetime import date
 from html import escape
 from urllib.parse import quote, urlsplit
 
-from planner.diagnostics import Diagnostic, Summary
+from planner.diagnostics import Diagnostic, Severity, Summary
 from planner.timeline import Event, Programme
 
 __all__ = ["Links", "render_index"]
@@ -25,7 +25,7 @@ table{border-collapse:collapse;width:100%}
 th,td{text-align:left;vertical-align:top;padding:.35rem .6rem;border-bottom:1px solid #e6e8f0}
 th{font-weight:600;background:#f5f6fa}tbody tr:nth-child(even){background:#fafbfd}
 .num{text-align:right}.nowrap{white-space:nowrap}
-a{color:#1a56db}.muted{color:#667}.ok{color:#18794e}.bad{color:#b42318}
+a{color:#1a56db}.muted{color:#667}.ok{color:#18794e}.bad{color:#b42318}.warn{color:#9a6700}
 .tentative{color:#9a6700}.cancelled{color:#b42318;text-decoration:line-through}
 .find{margin:1rem 0}.find input{font:inherit;padding:.3rem .5rem;min-width:16rem;max-width:100%}
 """
@@ -125,12 +125,44 @@ def _draft_banner(programme: Programme) -> str:
 
 
 def _status(diagnostics: Sequence[Diagnostic], links: Links) -> str:
+    """What the check found: red with errors (a draft), amber with warnings, else green;
+    warnings and errors listed where they are written, so the organiser can act on them."""
     summary = Summary.of(diagnostics)
-    css = "bad" if summary.errors else "ok"
-    return (
+    css = "bad" if summary.errors else "warn" if summary.warnings else "ok"
+    status = (
         f'<p class="{css}">Checked: {escape(summary.sentence())} '
         f'(<a href="{escape(quote(links.diagnostics))}">diagnostics.json</a>)</p>'
     )
+    return status + _findings(diagnostics)
+
+
+_FINDINGS_SHOWN = 50
+"""A site lists this many findings at most; diagnostics.json and planner validate have all."""
+
+
+def _findings(diagnostics: Sequence[Diagnostic]) -> str:
+    shown = [d for d in diagnostics if d.severity is not Severity.INFO]
+    if not shown:
+        return ""
+    items = "".join(
+        f'<li><span class="{"bad" if d.severity is Severity.ERROR else "warn"}">'
+        f"{escape(d.severity.value)}</span> <code>{escape(d.code)}</code> "
+        f'<span class="muted">{escape(_place(d))}</span><br>{escape(d.message)}</li>'
+        for d in shown[:_FINDINGS_SHOWN]
+    )
+    more = len(shown) - _FINDINGS_SHOWN
+    rest = f"<p class=muted>and {more} more in diagnostics.json</p>" if more > 0 else ""
+    summary = "<summary>Findings</summary>"
+    return f'<details class="findings" open>{summary}<ul>{items}</ul>{rest}</details>'
+
+
+def _place(diagnostic: Diagnostic) -> str:
+    """``events.yaml, line 412``: where to look in the file."""
+    where = diagnostic.location
+    if where is None:
+        return ""
+    line = f"{where.file}, line {where.line}" if where.line else str(where.file)
+    return f"{line} ({where.path})" if where.path else line
 
 
 def _nav() -> str:

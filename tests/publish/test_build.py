@@ -129,15 +129,15 @@ def test_with_a_base_url_feeds_are_webcal_links_to_files(subscribed_site: Path) 
     assert all((subscribed_site / unquote(href)).is_file() for href in local)
 
 
-def test_the_defaults_are_events_yaml_and_build(
+def test_the_defaults_are_events_yaml_and_public(
     small: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(small.parent)
     result = run_build()
     assert result.exit_code == 0, result.output
-    assert result.stdout == "Built 17 files in build/ (open build/index.html).\n"
+    assert result.stdout == "Built 17 files in public/ (open public/index.html).\n"
     assert result.stderr == ""  # no progress line when not on a terminal
-    assert (small.parent / "build" / "itineraries" / "people" / "kim.html").is_file()
+    assert (small.parent / "public" / "itineraries" / "people" / "kim.html").is_file()
 
 
 def test_a_new_build_replaces_the_previous_one_whole(small: Path, previous: Path) -> None:

@@ -143,3 +143,19 @@ def test_itinerary_writes_and_notes_the_selected_rules(clashing: Path) -> None:
 def test_agenda_without_rule_options_runs_no_rules(clashing: Path) -> None:
     result = _run("agenda", "-f", str(clashing))
     assert result.exit_code == 0 and result.stderr == ""
+
+
+def test_build_shows_warnings_on_the_terminal_and_in_the_index(tmp_path: Path) -> None:
+    from tests.hybrid.test_hybrid import NAIROBI
+
+    site = tmp_path / "site"
+    result = _run("build", "-f", str(NAIROBI), "-o", str(site))
+    assert result.exit_code == 0, result.output
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith(f"{NAIROBI}:34:9: warning night-session: ")
+    assert (
+        lines[-1] == f"planner: 1 warning; listed in {site / 'index.html'}, all in planner validate"
+    )
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert '<p class="warn">Checked: 0 errors, 1 warning' in index
+    assert "<code>night-session</code>" in index and "line 34 (events.course.sessions[0])" in index
