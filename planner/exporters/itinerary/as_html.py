@@ -61,6 +61,20 @@ tr.cancelled td { color: #777; }
   border: 1px solid currentColor; border-radius: .2rem; text-transform: uppercase; }
 .people, td.notes { color: #444; font-size: .85rem; }
 footer { margin-top: 1.6rem; padding-top: .5rem; border-top: 1px solid #999; }
+td, dd { overflow-wrap: anywhere; }
+@media screen and (max-width: 52rem) {
+  body { margin: 1rem auto; padding: 0 .75rem; }
+  dl.details { grid-template-columns: 1fr; }
+  dl.details dd { margin-bottom: .3rem; }
+  table, table.day, tbody, tr, td { display: block; width: auto; }
+  thead { display: none; }
+  tr { padding: .5rem 0; border-bottom: 1px solid #ccc; }
+  td { border: 0; padding: .1rem 0; }
+  td.time { font-weight: 600; white-space: normal; }
+  td.second { font-weight: normal; font-size: .85rem; }
+  tr.move { background: #f2f5f9; padding-inline: .4rem; }
+  tr.move td { background: none; }
+}
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
   section.day + section.day { break-before: page; page-break-before: always; }
