@@ -19,6 +19,7 @@ from typing import Annotated
 import typer
 
 from planner.cli.common import fail, note_open_sessions, require_file
+from planner.cli.terminal import colour_diagnostics, wants_colour
 from planner.diagnostics import Diagnostic, Severity
 from planner.timeline import Programme
 
@@ -119,7 +120,8 @@ def _load_errors(errors: Sequence[Diagnostic]) -> bool:
 def _refuse(errors: Sequence[Diagnostic], path: Path, command: str, *, loaded: bool) -> None:
     from planner.reporting import render_errors
 
-    sys.stderr.write(render_errors(errors))
+    report = render_errors(errors)
+    sys.stderr.write(colour_diagnostics(report) if wants_colour(sys.stderr) else report)
     if loaded and not _load_errors(errors):
         how = (
             f"to publish it anyway as a draft: {command} --draft; "

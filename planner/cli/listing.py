@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -32,6 +34,14 @@ def list_entries(
         ListFormat, typer.Option("--format", help=f"{registry.help_text('listing')}.")
     ] = _TABLE,
     tablefmt: Annotated[str, typer.Option(help="Any tabulate table format.")] = "simple",
+    width: Annotated[
+        int | None,
+        typer.Option(
+            min=20,
+            help="Wrap a table's text to this many columns (default: the terminal's width; "
+            "unwrapped when not on a terminal).",
+        ),
+    ] = None,
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="Write to this file; default: standard output."),
@@ -46,5 +56,7 @@ def list_entries(
     programme = load_or_exit(file, max_file_size)
     entry = registry.get("listing", str(list_format))
     exporter = entry.exporter_as(TableListing)
-    data = exporter(str(kind.value), tablefmt).export(programme, Selection())
+    if width is None and output is None and sys.stdout.isatty():
+        width = shutil.get_terminal_size().columns
+    data = exporter(str(kind.value), tablefmt, width).export(programme, Selection())
     emit(data, output, binary=not entry.content_type.startswith(("text/", "application/json")))

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated
 
 import typer
 
 from planner.cli.common import fail
+from planner.cli.terminal import markdown_for_terminal, wants_colour
 from planner.codes import CODES
 from planner.rules import RULES, UnknownRuleError, find_rule
 
@@ -45,7 +47,7 @@ def rules(
         rule = find_rule(code)
     except UnknownRuleError:
         fail(str(UnknownRuleError(code, also=tuple(CODES))))
-    typer.echo(rule.documentation())
+    typer.echo(markdown_for_terminal(rule.documentation(), wants_colour(sys.stdout)), nl=False)
 
 
 def rules_table() -> str:

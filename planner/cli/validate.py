@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -9,6 +10,7 @@ from typing import Annotated
 import typer
 
 from planner.cli.common import MaxSizeOption, fail, require_file
+from planner.cli.terminal import colour_diagnostics, wants_colour
 from planner.diagnostics import Diagnostic, Severity
 from planner.exporters import registry
 from planner.exporters.base import ReportExporter
@@ -76,7 +78,10 @@ def validate(
         )
         diagnostics.extend(report.diagnostics)
     exporter: ReportExporter = registry.get("report", str(report_format)).exporter()()
-    typer.echo(exporter.export(diagnostics, [str(p) for p in files]), nl=False)
+    printed = exporter.export(diagnostics, [str(p) for p in files])
+    if str(report_format) == "text" and wants_colour(sys.stdout):
+        printed = colour_diagnostics(printed.decode("utf-8")).encode("utf-8")
+    typer.echo(printed, nl=False)
     failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
     if any(diagnostic.severity in failing for diagnostic in diagnostics):
         raise typer.Exit(1)

@@ -112,7 +112,15 @@ def listing_rows(programme: Programme, kind: str) -> list[Row]:
 _MARKDOWN_FORMATS = frozenset({"github", "pipe"})
 
 
-def render_listing(programme: Programme, kind: str, output: str, tablefmt: str = "simple") -> str:
+def render_listing(
+    programme: Programme,
+    kind: str,
+    output: str,
+    tablefmt: str = "simple",
+    width: int | None = None,
+) -> str:
+    """The entries as JSON or a text table; a table wider than ``width`` wraps its widest
+    columns' text (``None``: as wide as the rows are)."""
     rows = listing_rows(programme, kind)
     if output == "json":
         return json.dumps(rows, indent=2, ensure_ascii=False)
@@ -122,7 +130,46 @@ def render_listing(programme: Programme, kind: str, output: str, tablefmt: str =
     # table it cannot close a cell or start markup either.
     safe = markdown_literal if tablefmt in _MARKDOWN_FORMATS else printable
     cells = [{key: safe(v) if isinstance(v, str) else v for key, v in row.items()} for row in rows]
-    return tabulate(cells, headers="keys", tablefmt=tablefmt, disable_numparse=True)
+    if width is None:
+        return tabulate(cells, headers="keys", tablefmt=tablefmt, disable_numparse=True)
+    budget = width
+    limits = column_limits(cells, budget)
+    text = _table(cells, tablefmt, limits)
+    for _ in range(3):  # the format's own padding is known once drawn: measure, then narrow
+        widest = max(len(line) for line in text.splitlines())
+        if widest <= width or limits is None:
+            break
+        budget -= widest - width
+        limits = column_limits(cells, budget)
+        text = _table(cells, tablefmt, limits)
+    return text
+
+
+def _table(cells: list[Row], tablefmt: str, limits: list[int | None] | None) -> str:
+    return tabulate(
+        cells, headers="keys", tablefmt=tablefmt, disable_numparse=True, maxcolwidths=limits
+    )
+
+
+_NARROWEST = 10
+"""A wrapped column keeps at least this many characters."""
+
+
+def column_limits(rows: list[Row], width: int) -> list[int | None] | None:
+    """Widths that make the table fit ``width`` (two spaces between columns), taken from
+    the widest columns first; None when it fits as it is."""
+    keys = list(rows[0])
+    natural = [max(len(str(key)), *(len(str(row.get(key) or "")) for row in rows)) for key in keys]
+    budget = width - 2 * (len(keys) - 1)
+    if sum(natural) <= budget:
+        return None
+    limits = list(natural)
+    while sum(limits) > budget:
+        widest = max(range(len(limits)), key=lambda index: limits[index])
+        if limits[widest] <= _NARROWEST:
+            break  # as narrow as it sensibly gets: the terminal wraps the rest
+        limits[widest] -= 1
+    return [limit if limit < wide else None for limit, wide in zip(limits, natural, strict=True)]
 
 
 class TableListing:
@@ -132,13 +179,16 @@ class TableListing:
     extension: ClassVar[str] = "txt"
     content_type: ClassVar[str] = "text/plain; charset=utf-8"
 
-    def __init__(self, what: str = "sessions", tablefmt: str = "simple") -> None:
+    def __init__(
+        self, what: str = "sessions", tablefmt: str = "simple", width: int | None = None
+    ) -> None:
         self.what = what
         self.tablefmt = tablefmt
+        self.width = width
 
     def export(self, programme: Programme, selection: Selection) -> bytes:
         """The whole programme's entries (the selection is not used)."""
-        text = render_listing(programme, self.what, self.name, self.tablefmt)
+        text = render_listing(programme, self.what, self.name, self.tablefmt, self.width)
         return (text + "\n").encode("utf-8")
 
 

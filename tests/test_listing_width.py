@@ -1,0 +1,44 @@
+"""``planner list`` tables wrap to the width asked (or the terminal's), never wider."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from planner.cli import app
+from planner.reporting.listing import column_limits
+from tests.conftest import EVENTS_YAML
+
+
+def _widest(*args: str) -> int:
+    result = CliRunner().invoke(app, ["list", *args, "-f", str(EVENTS_YAML)])
+    assert result.exit_code == 0, result.output
+    return max(len(line) for line in result.stdout.splitlines())
+
+
+@pytest.mark.parametrize("width", [120, 160, 200])
+@pytest.mark.parametrize("kind", ["sessions", "people", "venues"])
+def test_tables_fit_the_width(kind: str, width: int) -> None:
+    assert _widest(kind, "--width", str(width)) <= width
+
+
+def test_without_a_terminal_or_width_the_table_is_whole() -> None:
+    assert _widest("sessions") > 200  # its natural width: grep and cut see whole rows
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.text(min_size=0, max_size=40), min_size=1, max_size=8),
+    st.integers(min_value=20, max_value=200),
+)
+def test_column_limits_fit_or_stop_at_the_floor(values: list[str], width: int) -> None:
+    rows = [{f"c{index}": value for index, value in enumerate(values)}]
+    limits = column_limits(rows, width)
+    if limits is None:
+        return
+    natural = [max(len(f"c{i}"), len(v)) for i, v in enumerate(values)]
+    chosen = [limit or wide for limit, wide in zip(limits, natural, strict=True)]
+    assert all(limit <= wide for limit, wide in zip(chosen, natural, strict=True))
+    assert sum(chosen) <= width - 2 * (len(values) - 1) or max(chosen) <= 10
