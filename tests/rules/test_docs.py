@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from planner.cli import app
+from planner.cli.terminal import markdown_for_terminal
 from planner.rules import RULES, Rule
 from planner.rules.base import SECTIONS
 from planner.rules.docs import rules_page
@@ -49,10 +50,10 @@ def test_planner_rules_lists_every_rule_with_its_severity() -> None:
 
 @pytest.mark.parametrize("rule", RULE_LIST, ids=[rule.code for rule in RULE_LIST])
 def test_planner_rules_code_prints_the_whole_page(rule: Rule) -> None:
-    result = CliRunner().invoke(app, ["rules", rule.code])
+    result = CliRunner().invoke(app, ["rules", rule.code], env={"NO_COLOR": "1"})
     assert result.exit_code == 0
-    assert result.stdout == rule.documentation() + "\n"
-    assert "### How to fix" in result.stdout and "### Settings" in result.stdout
+    assert result.stdout == markdown_for_terminal(rule.documentation())
+    assert "\nHow to fix\n----------\n" in result.stdout and "\nSettings\n--------\n" in result.stdout
 
 
 def test_planner_rules_with_an_unknown_code_suggests_the_closest() -> None:
