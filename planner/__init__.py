@@ -51,7 +51,7 @@ _WHERE = {
     "FolderExporter": "planner.exporters.base",
     "ReportExporter": "planner.exporters.base",
     "DiffExporter": "planner.exporters.base",
-    "registry": "planner.exporters",
+    "registry": "planner.exporters.registry",
     "IcsExporter": "planner.exporters.ics",
     "ItineraryExporter": "planner.exporters.itinerary",
     "AgendaExporter": "planner.exporters.itinerary",
@@ -93,7 +93,9 @@ __all__ = [
 def __getattr__(name: str) -> Any:
     if name not in _WHERE:
         raise AttributeError(f"module 'planner' has no attribute {name!r}")
-    value = getattr(importlib.import_module(_WHERE[name]), name)
+    module = importlib.import_module(_WHERE[name])
+    # A public module (``planner.registry``) is the module itself, not one of its names.
+    value = module if module.__name__.rpartition(".")[2] == name else getattr(module, name)
     globals()[name] = value  # the next use is a plain lookup
     return value
 
