@@ -57,3 +57,20 @@ def test_the_agenda_marks_remote_speakers() -> None:
     result = CliRunner().invoke(app, ["agenda", "-f", str(NAIROBI), "--format", "markdown"])
     assert result.exit_code == 0, result.output
     assert "Ana María Restrepo (online)" in result.stdout
+
+
+def test_feeds_show_the_link_to_who_joins_online_and_the_room_to_who_sits_in_it() -> None:
+    from icalendar import Calendar
+
+    def panel(person: str) -> dict[str, str]:
+        result = CliRunner().invoke(app, ["ics", "--person", person, "-f", str(NAIROBI)])
+        assert result.exit_code == 0, result.output
+        events = Calendar.from_ical(result.stdout_bytes).walk("VEVENT")
+        found = next(e for e in events if str(e["SUMMARY"]).startswith("Panel"))
+        return {key: str(found.get(key)) for key in ("UID", "LOCATION", "URL")}
+
+    remote, seated = panel("ana"), panel("wanjiru")
+    assert remote["LOCATION"] == "Online"
+    assert remote["URL"] == "https://meet.example.org/panel"
+    assert seated["LOCATION"].startswith("Tsavo Room, Kenyatta International Convention Centre")
+    assert remote["UID"] == seated["UID"]  # one session, seen from two places

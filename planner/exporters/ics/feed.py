@@ -105,13 +105,14 @@ class FeedWriter:
         self.lang = lang
         self.stamp = stamp or dtstamp(programme)
         self._writer = VeventWriter(programme, self.stamp, revisions, lang)
-        self._sessions: dict[int, Rendered | None] = {}
+        self._sessions: dict[tuple[int, bool], Rendered | None] = {}
         self._travel: dict[str, list[Rendered]] = {}
 
-    def session(self, session: Session) -> Rendered | None:
-        key = id(session)  # the programme keeps every session alive as long as this writer
+    def session(self, session: Session, remote: bool = False) -> Rendered | None:
+        # By identity: the programme keeps every session alive as long as this writer.
+        key = (id(session), remote)
         if key not in self._sessions:
-            self._sessions[key] = self._writer.session(session)
+            self._sessions[key] = self._writer.session(session, remote)
         return self._sessions[key]
 
     def travel(self, person_id: str) -> list[Rendered]:
@@ -130,10 +131,20 @@ class FeedWriter:
         ]
 
     def feed(
-        self, info: FeedInfo, sessions: Iterable[Session], legs: Iterable[TravelLeg] = ()
+        self,
+        info: FeedInfo,
+        sessions: Iterable[Session],
+        legs: Iterable[TravelLeg] = (),
+        reader: str | None = None,
     ) -> bytes:
-        """The VCALENDAR with these sessions and travel legs, ordered by start."""
-        items = [rendered for s in sessions if (rendered := self.session(s)) is not None]
+        """The VCALENDAR with these sessions and travel legs, ordered by start; a person's
+        own feed (``reader``) shows the sessions they join online (``remote``) as online."""
+        items = [
+            rendered
+            for s in sessions
+            if (rendered := self.session(s, reader is not None and reader in s.remote))
+            is not None
+        ]
         by_person: dict[str, list[TravelLeg]] = {}
         for leg in legs:
             by_person.setdefault(leg.person_id, []).append(leg)
@@ -222,7 +233,8 @@ class IcsExporter:
         legs = _selected_travel(programme, selection)
         lang = self.lang or reader_language(_reader(programme, selection), programme.language)
         writer = FeedWriter(programme, self.stamp, self.revisions, lang)
-        return writer.feed(describe(programme, selection, lang), sessions, legs)
+        info = describe(programme, selection, lang)
+        return writer.feed(info, sessions, legs, reader=selection.person)
 
     def files(self, programme: Programme, selection: Selection) -> Iterator[tuple[str, bytes]]:
         """Every feed (:func:`iter_feeds`); they are of the whole programme, so the selection
@@ -360,7 +372,8 @@ def iter_feeds(
         writer = writers.get(chosen)
         if writer is None:
             writer = writers[chosen] = FeedWriter(programme, stamp, revisions, chosen)
-        return path, writer.feed(describe(programme, selection, chosen), sessions, legs)
+        info = describe(programme, selection, chosen)
+        return path, writer.feed(info, sessions, legs, reader=selection.person)
 
     yield feed("programme.ics", Selection(), programme.sessions)
     for event_id, event in programme.events.items():

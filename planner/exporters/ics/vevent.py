@@ -102,14 +102,15 @@ class VeventWriter:
 
     # -- sessions ---------------------------------------------------------------------------
 
-    def session(self, session: Session) -> Rendered | None:
-        """The session's VEVENT; None when it has no occurrence left to publish."""
+    def session(self, session: Session, remote: bool = False) -> Rendered | None:
+        """The session's VEVENT; None when it has no occurrence left to publish. ``remote``:
+        as a person who joins it online sees it (the link, not the room)."""
         if not session.occurrences:
             return None
         uid = session_uid(session, self.programme.uid_domain)
         revision = self._revision(uid, session)
         head = [line("BEGIN", "VEVENT"), line("UID", text(uid)), self._stamp]
-        body = self._body(session, revision)
+        body = self._body(session, revision, remote)
         data = b"".join([*head, *session_times(session), *body])
         for occurrence in stretched_occurrences(session):
             data += b"".join([*head, *override_times(occurrence), *body])
@@ -126,7 +127,7 @@ class VeventWriter:
         # A first version; a cancellation is a revision of what was published before it.
         return Revision(1 if session.cancelled else 0, self._stamp_time)
 
-    def _body(self, session: Session, revision: Revision) -> list[bytes]:
+    def _body(self, session: Session, revision: Revision, remote: bool = False) -> list[bytes]:
         """Everything after the times, through END:VEVENT."""
         lang = self.lang
         title = lang.text(session.title)
@@ -136,7 +137,7 @@ class VeventWriter:
         return [
             line("SUMMARY", text(summary)),
             line("DESCRIPTION", text(self._description(session))),
-            *self._place(session),
+            *(self._online_place(session) if remote else self._place(session)),
             *self._categories(session),
             line("STATUS", _STATUS.get(session.status, "CONFIRMED")),
             *([line("TRANSP", "TRANSPARENT")] if session.cancelled else []),
@@ -187,6 +188,13 @@ class VeventWriter:
             if part
         ]
         return f"{person.name} ({', '.join(extra)})" if extra else person.name
+
+    def _online_place(self, session: Session) -> list[bytes]:
+        """Where a hybrid session is for someone who joins online: the link, no room."""
+        lines = [line("LOCATION", text(self.lang.pgettext("location", "Online")))]
+        if session.online_url:
+            lines.append(line("URL", uri(session.online_url)))
+        return lines
 
     def _place(self, session: Session) -> list[bytes]:
         venues = self.programme.venues
