@@ -116,15 +116,16 @@ class RuleContext:
     def slots_by_room(self) -> Mapping[RoomKey, list[Slot]]:
         """Timed in-person occurrences per bookable space, sorted by start.
 
-        Online sessions and transfers occupy no room. At a venue with rooms, a session that
-        names no room is not placed in any of them (it may use a space the file does not list).
+        Online sessions and transfers occupy no room; a hybrid one (online, and in a room)
+        does. At a venue with rooms, a session that names no room is not placed in any of them
+        (it may use a space the file does not list).
         """
         index: dict[RoomKey, list[Slot]] = {}
         venues = self.programme.venues
         for slot in self.slots:
             session = slot.session
             venue = venues.get(session.venue_id) if session.venue_id else None
-            if venue is None or venue.online or session.is_online or is_transfer(session):
+            if venue is None or venue.online or is_transfer(session):
                 continue
             if venue.rooms and session.room_id is None:
                 continue

@@ -67,7 +67,7 @@ class OutsidePresence(Rule):
                 session = occurrence.session
                 if person_id in session.remote:
                     continue  # joins online from wherever they are
-                if not session.is_online or is_transfer(session):
+                if not session.is_online_only or is_transfer(session):
                     yield from _all_day(context, person, occurrence)
 
 

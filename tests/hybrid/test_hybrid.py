@@ -74,3 +74,17 @@ def test_feeds_show_the_link_to_who_joins_online_and_the_room_to_who_sits_in_it(
     assert remote["URL"] == "https://meet.example.org/panel"
     assert seated["LOCATION"].startswith("Tsavo Room, Kenyatta International Convention Centre")
     assert remote["UID"] == seated["UID"]  # one session, seen from two places
+
+
+def test_a_hybrid_session_still_occupies_its_room(tmp_path: Path) -> None:
+    clash = tmp_path / "events.yaml"
+    text = NAIROBI.read_text()
+    extra = (
+        '      - {id: briefing, title: Press briefing, date: 2024-03-05, time: "15:00-16:00",\n'
+        "         room: tsavo, participants: [otieno]}\n"
+    )
+    clash.write_text(text + extra)
+    found = _codes(clash)
+    assert any(
+        code == "room-double-booked" and "Press briefing" in message for code, message in found
+    ), found
