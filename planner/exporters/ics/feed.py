@@ -14,12 +14,12 @@ from __future__ import annotations
 import difflib
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import ClassVar
 
 import planner
 from planner.exporters.base import Selection
+from planner.exporters.ics.naming import FeedInfo, describe, feed_reader
 from planner.exporters.ics.text import line, text
 from planner.exporters.ics.vevent import Rendered, Revision, VeventWriter
 from planner.exporters.ics.vtimezone import vtimezone
@@ -83,14 +83,6 @@ def _unknown(noun: str, key: str, known: Mapping[str, object], programme: Progra
     return message + (f"; did you mean `{guess[0]}`?" if guess else "")
 
 
-@dataclass(frozen=True, slots=True)
-class FeedInfo:
-    """What a calendar app shows for the feed."""
-
-    name: str
-    description: str
-
-
 class FeedWriter:
     """Makes feeds of one programme; each session and travel leg is rendered once."""
 
@@ -142,8 +134,7 @@ class FeedWriter:
         items = [
             rendered
             for s in sessions
-            if (rendered := self.session(s, reader is not None and reader in s.remote))
-            is not None
+            if (rendered := self.session(s, reader is not None and reader in s.remote)) is not None
         ]
         by_person: dict[str, list[TravelLeg]] = {}
         for leg in legs:
@@ -231,7 +222,7 @@ class IcsExporter:
         check_selection(programme, selection)
         sessions = _selected_sessions(programme, selection)
         legs = _selected_travel(programme, selection)
-        lang = self.lang or reader_language(_reader(programme, selection), programme.language)
+        lang = self.lang or reader_language(feed_reader(programme, selection), programme.language)
         writer = FeedWriter(programme, self.stamp, self.revisions, lang)
         info = describe(programme, selection, lang)
         return writer.feed(info, sessions, legs, reader=selection.person)
@@ -294,49 +285,6 @@ def _event_days(programme: Programme, event_id: str) -> tuple[date | None, date 
     return (first - one if first else None), (last + one if last else None)
 
 
-def _reader(programme: Programme, selection: Selection) -> str | None:
-    """The language the person or group of a selection reads, if they said."""
-    if selection.person is not None:
-        return programme.people[selection.person].language
-    if selection.group is not None:
-        return programme.groups[selection.group].language
-    return None
-
-
-def describe(programme: Programme, selection: Selection, lang: Language = ENGLISH) -> FeedInfo:
-    """The feed's name and description: who or where, then which event or programme."""
-    info = _describe(programme, selection, lang)
-    if not programme.draft:
-        return info
-    # A subscriber must see, first thing, that this calendar may still change.
-    mark = lang.pgettext("draft mark", "DRAFT")
-    return FeedInfo(f"{mark}: {info.name}", f"{mark}: {info.description}")
-
-
-def _describe(programme: Programme, selection: Selection, lang: Language) -> FeedInfo:
-    event = programme.events[selection.event] if selection.event else None
-    scope = lang.text(event.title if event else programme.name)
-    subject, what = _subject(programme, selection, lang)
-    if subject is None:
-        return FeedInfo(scope, lang.gettext("Every session of {scope}.").format(scope=scope))
-    name = lang.gettext("{label}: ").format(label=subject) + scope
-    return FeedInfo(name, what.format(subject=subject, scope=scope))
-
-
-def _subject(programme: Programme, selection: Selection, lang: Language) -> tuple[str | None, str]:
-    """Whose or where the feed is, and the sentence that describes it."""
-    if selection.person is not None:
-        about = lang.gettext("Sessions and travel of {subject}, {scope}.")
-        return programme.people[selection.person].name, about
-    if selection.group is not None:
-        about = lang.gettext("Sessions and travel of the members of {subject}, {scope}.")
-        return lang.text(programme.groups[selection.group].name), about
-    if selection.venue is not None:
-        about = lang.gettext("Sessions at the venue of {subject}, {scope}.")
-        return lang.text(programme.venues[selection.venue].name), about
-    return None, ""
-
-
 def all_feeds(
     programme: Programme,
     *,
@@ -368,7 +316,7 @@ def iter_feeds(
         path: str, selection: Selection, sessions: Iterable[Session], legs: Iterable[TravelLeg] = ()
     ) -> tuple[str, bytes]:
         # A person's and a group's feeds are in their language; the others in the programme's.
-        chosen = lang or reader_language(_reader(programme, selection), programme.language)
+        chosen = lang or reader_language(feed_reader(programme, selection), programme.language)
         writer = writers.get(chosen)
         if writer is None:
             writer = writers[chosen] = FeedWriter(programme, stamp, revisions, chosen)
