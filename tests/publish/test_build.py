@@ -136,7 +136,7 @@ def test_the_defaults_are_events_yaml_and_public(
     result = run_build()
     assert result.exit_code == 0, result.output
     assert result.stdout == "Built 17 files in public/ (open public/index.html).\n"
-    assert result.stderr == ""  # no progress line when not on a terminal
+    assert "building" not in result.stderr  # no progress line when not on a terminal
     assert (small.parent / "public" / "itineraries" / "people" / "kim.html").is_file()
 
 

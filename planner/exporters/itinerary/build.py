@@ -260,19 +260,17 @@ class ScheduleBuilder:
     def _speaker(self, speaker: str, session: Session) -> str:
         """A speaker's name; one who joins a hybrid session online is marked so."""
         name = self._names.get(speaker, speaker)
-        if speaker in session.remote:
-            return self.lang.gettext("{name} (online)").format(name=name)
-        return name
+        remote = speaker in session.remote
+        return self.lang.gettext("{name} (online)").format(name=name) if remote else name
 
     def remote_rows(self, session: Session) -> tuple[Row, ...]:
         """The rows of a hybrid session for someone who joins online: the link, no room."""
-        rows = self._remote_rows.get(id(session))
-        if rows is None:
-            rows = self._remote_rows[id(session)] = tuple(
+        if id(session) not in self._remote_rows:
+            self._remote_rows[id(session)] = tuple(
                 replace(row, venue_name=None, room_id=None, room_name=None, city=None, remote=True)
                 for row in self.session_rows(session)
             )
-        return rows
+        return self._remote_rows[id(session)]
 
     def travel_rows(self, person: Person) -> tuple[Row, ...]:
         """One row per travel leg of ``person``, in the order of ``person.travel``."""
