@@ -46,7 +46,7 @@ h2 { font-size: 1.15rem; border-bottom: 2px solid #333; padding-bottom: .2rem; }
 h2 .events { font-weight: normal; color: #555; }
 table { width: 100%; border-collapse: collapse; font-size: .9rem; }
 th, td { text-align: start; vertical-align: top; padding: .35rem .5rem;
-  border-bottom: 1px solid #ccc; }
+  border-bottom: 1px solid #ccc; overflow-wrap: anywhere; }
 th { font-size: .78rem; text-transform: uppercase; letter-spacing: .03em; color: #444; }
 table.day { table-layout: fixed; }
 th.time { width: 8.8rem; }
@@ -189,7 +189,7 @@ class HtmlRenderer:
         if found is None:
             plain = row.with_attendees(None) if row.attendees is not None else row
             lang = self.lang
-            found = (_what(plain, lang), _where(row, lang), escape(notes_text(row)))
+            found = (_what(plain, lang), _where(row, lang), _notes(row, lang))
             self._cells[row.uid] = found
         if row.attendees is not None:  # who of the group attends: not kept
             return (_what(row, self.lang), *found[1:])
@@ -296,3 +296,12 @@ def _until(row: Row, view: TimeView, lang: Language) -> str:
     end = lang.formats.clock(view.main_times(row)[1])
     before_time, _, tail = after.partition("{time}")
     return f"{escape(title)}{_what(row, lang)}{escape(before_time + end + tail)}"
+
+
+def _notes(row: Row, lang: Language) -> str:
+    """The summary; the full text, when it says more, in a ``<details>`` to open."""
+    shown = notes_text(row)
+    if not row.notes or clean(row.notes) == shown:
+        return escape(shown)
+    more = escape(lang.gettext("More"))
+    return f"{escape(shown)}<details><summary>{more}</summary>{escape(row.notes)}</details>"

@@ -40,6 +40,7 @@ from planner.exporters.itinerary.model import (
     TimeView,
     Window,
 )
+from planner.exporters.itinerary.summary import summary_of
 from planner.exporters.itinerary.text import travel_title
 from planner.languages import ENGLISH, Language
 from planner.timeline import Group, Person, Programme, Session
@@ -322,7 +323,8 @@ class ScheduleBuilder:
             "destination": self._venue_name(session.destination_venue_id),
             "chair": self._names.get(session.chair) if session.chair else None,
             "speakers": tuple(self._speaker(s, session) for s in session.speakers),
-            "notes": optional(session.description),
+            "notes": optional(session.description) or optional(session.abstract),
+            "summary": summary_of(optional(session.abstract), optional(session.description)),
             "remote": bool(session.online_url) and (venue is None or venue.online),
         }
         return tuple(

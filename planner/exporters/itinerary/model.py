@@ -79,6 +79,9 @@ class Row:
     chair: str | None = None
     speakers: tuple[str, ...] = ()
     notes: str | None = None
+    """The full text (a session's description, else its abstract): JSON and HTML details."""
+    summary: str | None = None
+    """What a row shows: the abstract, else the description's first sentence."""
     attendees: tuple[str, ...] | None = None
     """In a group's itinerary, the members who attend when not all of them do."""
     remote: bool = False

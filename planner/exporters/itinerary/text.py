@@ -141,7 +141,10 @@ def place_text(row: Row, lang: Language = ENGLISH) -> str:
 
 
 def notes_text(row: Row) -> str:
-    return clean(row.notes) if row.notes else ""
+    """What a row's notes column shows: the summary (the full text stays in JSON and in
+    the HTML page's details)."""
+    text = row.summary or row.notes
+    return clean(text) if text else ""
 
 
 def time_lines(row: Row, view: TimeView, lang: Language = ENGLISH) -> tuple[str, ...]:
