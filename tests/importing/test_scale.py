@@ -28,3 +28,19 @@ def test_import_and_validate_take_at_most_three_times_validate(tmp_path: Path) -
     assert text.count("\n    - id: ") == 1000 and text.count("\n      room-") == 70
     validated = min(_cpu_seconds("validate", "events.yaml", cwd=tmp_path) for _ in range(2))
     assert imported + validated <= 3 * validated, (imported, validated)
+
+
+def test_the_room_grid_of_70_rooms_is_paged_to_the_width(tmp_path: Path) -> None:
+    from planner.exporters.base import Selection
+    from planner.exporters.itinerary.exporters import TableAgenda
+    from planner.exporters.itinerary.options import RenderOptions
+    from planner.importing import import_schedule
+    from planner.loading import load
+
+    data = json.dumps(congress(300, 70)).encode()
+    (tmp_path / "events.yaml").write_text(import_schedule(data, "c.json").text, encoding="utf-8")
+    programme = load(tmp_path / "events.yaml")
+    agenda = TableAgenda(options=RenderOptions(width=100), by_room=True)
+    text = agenda.export(programme, Selection(venue="congress-venue")).decode()
+    assert max(len(line) for line in text.splitlines()) <= 100
+    assert "(1-6/70)" in text and "(7-12/70)" in text

@@ -18,6 +18,7 @@ from typing import ClassVar
 
 from tabulate import multiline_formats, tabulate, tabulate_formats
 
+from planner.exporters.itinerary.days import grid_pages
 from planner.exporters.itinerary.model import Agenda, Day, GridDay, Row, Schedule, TimeView
 from planner.exporters.itinerary.options import RenderOptions
 from planner.exporters.itinerary.table_layout import (
@@ -108,7 +109,8 @@ class TableRenderer:
     def render(self, schedule: Schedule) -> str:
         parts = [self._header(schedule)]
         if isinstance(schedule, Agenda) and schedule.grid is not None:
-            parts.extend(self._grid_day(day, schedule.view) for day in schedule.grid)
+            pages = [page for day in schedule.grid for page in self._grid_pages(day)]
+            parts.extend(self._grid_day(page, schedule.view) for page in pages)
         else:
             parts.extend(self._days(schedule))
         lang = self.lang
@@ -235,6 +237,13 @@ class TableRenderer:
             tables.append(f"{self._day_title(day)}\n{table}")
             start = end
         return tables
+
+    def _grid_pages(self, day: GridDay) -> list[GridDay]:
+        """The day's grid in groups of rooms that fit the width (72 rooms do not fit one)."""
+        fits, fmt = len(day.rooms), self.tablefmt
+        while fits > 1 and _START_WIDTH + _overhead(fmt, fits + 1) + _MIN_TEXT * fits > self.width:
+            fits -= 1
+        return grid_pages(day, fits)
 
     def _grid_day(self, day: GridDay, view: TimeView) -> str:
         starts = [clock_text(slot.start, self.lang) for slot in day.slots]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -24,6 +25,7 @@ from planner.timeline.zones import get_zone
 __all__ = [
     "by_day",
     "common_zone",
+    "grid_pages",
     "presence_text",
     "room_grid",
     "sorted_rows",
@@ -159,3 +161,24 @@ def room_grid(
             )
         )
     return tuple(grid)
+
+
+def grid_pages(day: GridDay, per_page: int) -> list[GridDay]:
+    """A room grid in groups of ``per_page`` rooms, each keeping the start times at which
+    one of its rooms has a session; its venue label says which rooms (``1-6/70``)."""
+    count = len(day.rooms)
+    if per_page >= count:
+        return [day]
+    pages = []
+    for first in range(0, count, per_page):
+        chosen = range(first, min(first + per_page, count))
+        slots = tuple(
+            replace(slot, cells=tuple(slot.cells[index] for index in chosen))
+            for slot in day.slots
+            if any(slot.cells[index] for index in chosen)
+        )
+        if slots:
+            label = f"{day.venue} ({chosen.start + 1}-{chosen.stop}/{count})"
+            rooms = tuple(day.rooms[index] for index in chosen)
+            pages.append(replace(day, venue=label, rooms=rooms, slots=slots))
+    return pages
