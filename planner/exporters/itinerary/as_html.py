@@ -60,6 +60,7 @@ tr.cancelled td { color: #777; }
 .badge { display: inline-block; margin-left: .3rem; padding: 0 .3rem; font-size: .72rem;
   border: 1px solid currentColor; border-radius: .2rem; text-transform: uppercase; }
 .people, td.notes { color: #444; font-size: .85rem; }
+@media print { td.notes details { display: none; } }
 footer { margin-top: 1.6rem; padding-top: .5rem; border-top: 1px solid #999; }
 td, dd { overflow-wrap: anywhere; }
 @media screen and (max-width: 52rem) {
