@@ -1,9 +1,8 @@
 """From the resolved programme to itineraries and agendas (the format-neutral model).
 
 A :class:`ScheduleBuilder` turns each session occurrence and travel leg into a
-:class:`~planner.exporters.itinerary.model.Row` once and keeps it, so writing the
-itinerary of every person and group costs one pass over each person's own sessions
-(``Programme.sessions_by_person``), never a scan of the whole programme per person.
+:class:`~planner.exporters.itinerary.model.Row` once and keeps it, so every itinerary costs
+one pass over its person's own sessions, never a scan of the whole programme per person.
 """
 
 from __future__ import annotations
@@ -246,8 +245,7 @@ class ScheduleBuilder:
         """A title, marked when the programme is published as a draft."""
         if not self.programme.draft:
             return title
-        mark = self.lang.pgettext("draft mark", "DRAFT")
-        return f"{title} ({mark})"
+        return title + " (" + self.lang.pgettext("draft mark", "DRAFT") + ")"
 
     # --- rows ------------------------------------------------------------------------------
 
@@ -261,8 +259,8 @@ class ScheduleBuilder:
     def _speaker(self, speaker: str, session: Session) -> str:
         """A speaker's name; one who joins a hybrid session online is marked so."""
         name = self._names.get(speaker, speaker)
-        remote = speaker in session.remote
-        return self.lang.gettext("{name} (online)").format(name=name) if remote else name
+        online = self.lang.gettext("{name} (online)") if speaker in session.remote else "{name}"
+        return online.format(name=name)
 
     def remote_rows(self, session: Session) -> tuple[Row, ...]:
         """The rows of a hybrid session for someone who joins online: the link, no room."""
