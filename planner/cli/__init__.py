@@ -48,10 +48,11 @@ def build_app(only: str | None = None) -> typer.Typer:
     import typer
 
     from planner.cli.common import version_option
-    from planner.cli.helptext import PlainHelpCommand
+    from planner.cli.helptext import PlainHelpCommand, PlainHelpGroup
 
     application = typer.Typer(
         name="planner",
+        cls=PlainHelpGroup,
         help="Validate, check and publish programmes of summits, study tours and meetings "
         "written as YAML (events.yaml).",
         no_args_is_help=True,

@@ -11,9 +11,9 @@ from __future__ import annotations
 from typing import Any
 
 from typer import _click as click  # typer's own click: the classes its commands are made of
-from typer.core import TyperArgument, TyperCommand
+from typer.core import TyperArgument, TyperCommand, TyperGroup
 
-__all__ = ["PlainHelpCommand", "plain_metavar"]
+__all__ = ["PlainHelpCommand", "PlainHelpGroup", "plain_metavar"]
 
 _BY_TYPE = {
     "bool": "",
@@ -75,3 +75,14 @@ def _plain(param: Any, ctx: click.Context) -> None:
     param.metavar = plain_metavar(label, is_flag)
     # "[x>=1]" after a number says in Python what the help sentence says in words.
     param._get_number_range_help_str = lambda: None
+
+
+class PlainHelpGroup(TyperGroup):
+    """``planner`` itself: its own options (``--version``, ``--debug``) named plainly too."""
+
+    def get_params(self, ctx: click.Context) -> list[click.Parameter]:
+        params: list[click.Parameter] = super().get_params(ctx)
+        for param in params:
+            if param.metavar is None and not isinstance(param, TyperArgument):
+                _plain(param, ctx)
+        return params
