@@ -151,6 +151,12 @@ _TABLE: tuple[tuple[Stage, str, Severity, str], ...] = (
         _W,
         "Part of a session falls in a participant's night, in the zone where they are.",
     ),
+    (
+        Stage.RULES,
+        "outside-window",
+        _E,
+        "A placed session lies outside its `window`, or starts before a session it follows.",
+    ),
     (Stage.RULES, "unused", _I, "An organisation, venue, person or group that nothing refers to."),
     # -- scheduling open sessions -----------------------------------------------------------
     (Stage.SCHEDULING, "unscheduled", _W, "An open session has not been given a time yet."),

@@ -108,6 +108,8 @@ _NOTES = {
     "removed": "was_removed",
     "cancelled": "was_cancelled",
     "reinstated": "was_reinstated",
+    "placed": "was_placed",
+    "opened": "was_opened",
 }
 
 
@@ -130,10 +132,11 @@ class _Sessions:
         self.new = {s.key: s for s in new.sessions} if new else {}
 
     def pair(self, change: SessionChange) -> tuple[Session | None, Session | None]:
-        if "removed" in change.kinds:
+        if "removed" in change.kinds or "opened" in change.kinds:
             return self.old.get(change.key), None
         before = self.old.get(change.previous_key or change.key)
-        return (None if "added" in change.kinds else before), self.new.get(change.key)
+        fresh = "added" in change.kinds or "placed" in change.kinds
+        return (None if fresh else before), self.new.get(change.key)
 
 
 def _item(

@@ -22,6 +22,8 @@ def _kind_labels() -> dict[str, str]:
         "people": "people changed",
         "status": "status changed",
         "id-changed": "id changed",
+        "placed": "placed",
+        "opened": "no time yet",
     }
 
 
@@ -49,6 +51,8 @@ class Phrases:
     was_removed: str = "This session has been removed from the programme."
     was_cancelled: str = "This session is cancelled."
     was_reinstated: str = "This session takes place again."
+    was_placed: str = "This session now has a time."
+    was_opened: str = "This session has no time for now: it will be placed again."
     members_affected: str = "Members concerned: {names}"
     calendar_attached: str = (
         "Your updated calendar is attached ({file}): open it, or refresh your subscription, "

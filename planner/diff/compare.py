@@ -21,6 +21,7 @@ from enum import StrEnum
 
 from planner.diagnostics import Diagnostic, Location, Severity
 from planner.diff.describe import describe_when, describe_where, person_name
+from planner.diff.placing import Regained, match_open, pair_renamed
 from planner.timeline import Programme, Session
 
 __all__ = [
@@ -50,6 +51,8 @@ class ChangeKind(StrEnum):
     PEOPLE = "people"
     STATUS = "status"
     ID_CHANGED = "id-changed"
+    PLACED = "placed"
+    OPENED = "opened"
 
     @property
     def label(self) -> str:
@@ -66,6 +69,8 @@ _LABELS = {
     ChangeKind.PEOPLE: "people changed",
     ChangeKind.STATUS: "status changed",
     ChangeKind.ID_CHANGED: "id changed",
+    ChangeKind.PLACED: "placed",
+    ChangeKind.OPENED: "opened",
 }
 
 
@@ -327,7 +332,9 @@ def _matched(before: Session, after: Session, old: Side, new: Side) -> SessionCh
     )
 
 
-def _one_sided(session: Session, side: Side, kind: ChangeKind) -> SessionChange:
+def _one_sided(
+    session: Session, side: Side, kind: ChangeKind, fields: tuple[FieldChange, ...] = ()
+) -> SessionChange:
     assert side.programme is not None
     return SessionChange(
         key=session.key,
@@ -335,7 +342,7 @@ def _one_sided(session: Session, side: Side, kind: ChangeKind) -> SessionChange:
         event_title=_event_title(side.programme, session),
         title=session.title,
         kinds=(kind,),
-        fields=(),
+        fields=fields,
         when=describe_when(session),
         where=describe_where(session, side.programme),
         people_added=(),
@@ -346,26 +353,10 @@ def _one_sided(session: Session, side: Side, kind: ChangeKind) -> SessionChange:
     )
 
 
-def _pair_renamed(removed: list[Session], added: list[Session]) -> list[tuple[Session, Session]]:
-    """Sessions whose id changed: one removed and one added, same event and same title.
-
-    A session without an explicit ``id`` gets one from its title and date, so moving it to
-    another day changes its id. Shown as removed + added, the review would hide that it is
-    the same session (and that calendars will see a new event); paired, it reads "moved".
-    """
-
-    def by_title(sessions: list[Session]) -> dict[tuple[str, str], list[Session]]:
-        groups: dict[tuple[str, str], list[Session]] = {}
-        for session in sessions:
-            groups.setdefault((session.event_id, session.title), []).append(session)
-        return groups
-
-    gone, new = by_title(removed), by_title(added)
-    return [
-        (gone[key][0], new[key][0])
-        for key in gone
-        if key in new and len(gone[key]) == 1 and len(new[key]) == 1
-    ]
+def _fields(found: Regained) -> tuple[FieldChange, ...]:
+    """When it got or lost its time; where, unless it is the same place in words."""
+    where = () if found.where[0] == found.where[1] else (FieldChange("where", *found.where),)
+    return (FieldChange("when", *found.when), *where)
 
 
 def compare_sessions(old: Side, new: Side) -> list[SessionChange]:
@@ -377,9 +368,13 @@ def compare_sessions(old: Side, new: Side) -> list[SessionChange]:
     pairs = [(before[key], session) for key, session in after.items() if key in before]
     removed = [session for key, session in before.items() if key not in after]
     added = [session for key, session in after.items() if key not in before]
-    renamed = _pair_renamed(removed, added)
+    renamed = pair_renamed(removed, added)
     paired = {id(session) for pair in renamed for session in pair}
+    placed, opened = match_open(removed, added, old.programme, new.programme)
+    paired |= {id(found.session) for found in (*placed, *opened)}
     changes = [change for b, a in [*pairs, *renamed] if (change := _matched(b, a, old, new))]
+    changes += [_one_sided(f.session, new, ChangeKind.PLACED, _fields(f)) for f in placed]
+    changes += [_one_sided(f.session, old, ChangeKind.OPENED, _fields(f)) for f in opened]
     changes += [_one_sided(s, new, ChangeKind.ADDED) for s in added if id(s) not in paired]
     changes += [_one_sided(s, old, ChangeKind.REMOVED) for s in removed if id(s) not in paired]
     changes.sort(key=lambda change: (change.start, change.key))

@@ -16,7 +16,7 @@ from planner.diagnostics import (
 )
 from planner.limits import DIAGNOSTICS_PER_CODE
 from planner.loading.collector import collector_paused
-from planner.loading.files import read_programme_files
+from planner.loading.files import SourceFiles, read_programme_files
 from planner.loading.resolve import resolve_counted
 from planner.loading.validate import validate_sections
 from planner.loading.yaml12 import DEFAULT_MAX_BYTES
@@ -50,12 +50,19 @@ def max_bytes_from_env() -> int:
 
 
 @collector_paused()
-def load_programme(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> LoadResult:
+def load_programme(
+    path: str | os.PathLike[str],
+    *,
+    max_bytes: int | None = None,
+    sources: SourceFiles | None = None,
+) -> LoadResult:
     """Read, validate and resolve a programme, collecting every diagnostic.
 
-    Never raises for bad input: problems come back as diagnostics.
+    Never raises for bad input: problems come back as diagnostics. ``sources`` are the
+    files of ``path`` already parsed (by a caller that edits their text afterwards).
     """
-    sources = read_programme_files(Path(path), max_bytes or max_bytes_from_env())
+    if sources is None:
+        sources = read_programme_files(Path(path), max_bytes or max_bytes_from_env())
     diagnostics = list(sources.diagnostics)
     if sources.root is None:
         return LoadResult(None, tuple(sort_diagnostics(diagnostics)))

@@ -16,6 +16,7 @@ from planner.rules.night_session import NightSession
 from planner.rules.outside_event_dates import OutsideEventDates
 from planner.rules.outside_presence import OutsidePresence
 from planner.rules.outside_venue_hours import OutsideVenueHours
+from planner.rules.outside_window import OutsideWindow
 from planner.rules.over_capacity import OverCapacity
 from planner.rules.person_double_booked import PersonDoubleBooked
 from planner.rules.public_holiday import PublicHoliday
@@ -43,6 +44,7 @@ RULES: Mapping[str, Rule] = MappingProxyType(
             Unavailable(),
             LongDay(),
             NightSession(),
+            OutsideWindow(),
             Unused(),
         )
     }

@@ -15,7 +15,8 @@ from datetime import timedelta
 from pathlib import Path
 
 from planner.diagnostics import Diagnostic, Severity
-from planner.loading import load_programme, max_bytes_from_env
+from planner.loading import LoadResult, load_programme, max_bytes_from_env
+from planner.loading.files import read_programme_files
 from planner.schedule.build import build_problem
 from planner.schedule.explain import explain
 from planner.schedule.problem import Problem
@@ -57,7 +58,9 @@ def schedule_file(
 ) -> ScheduleResult:
     """Place the open sessions of the programme at ``path``; nothing is written to disk."""
     limit = max_bytes or max_bytes_from_env()
-    loaded = load_programme(path, max_bytes=limit)
+    # Parsed once: loading reads these, and the write-back edits the text at their keys.
+    sources = read_programme_files(Path(path), limit)
+    loaded = load_programme(path, max_bytes=limit, sources=sources)
     result = ScheduleResult(loaded.diagnostics)
     programme = loaded.programme
     if programme is None:
@@ -73,9 +76,9 @@ def schedule_file(
     if isinstance(result.outcome, Impossible):
         result.diagnostics = explain(problem, result.outcome)
     elif isinstance(result.outcome, Placed):
-        result.edited = edit_files(Path(path), result.outcome.placements, limit)
+        result.edited = edit_files(sources, result.outcome.placements, limit)
         placed = {placement.task.session.key for placement in result.outcome.placements}
-        result.diagnostics = _broken_rules(Path(path), programme, result.edited, placed)
+        result.diagnostics = _broken_rules(Path(path), loaded, result.edited, placed)
     return result
 
 
@@ -105,15 +108,18 @@ def _reopened(programme: Programme, ids: Sequence[str]) -> list[OpenSession]:
 
 
 def _broken_rules(
-    root: Path, programme: Programme, edited: list[Edited], placed: set[str]
+    root: Path, loaded: LoadResult, edited: list[Edited], placed: set[str]
 ) -> list[Diagnostic]:
     """Errors that ``planner validate`` finds in the result and that involve a placed session.
 
     The model is built from the same rules, so this should find nothing; it is the last
     guard before a file is written, and what the property tests check.
     """
+    from planner.rules import check_programme
     from planner.validation import validate_file
 
+    programme = loaded.programme
+    assert programme is not None
     texts = {item.path: item.after for item in edited}
     folder = root.resolve().parent
     with tempfile.TemporaryDirectory(prefix="planner-schedule-") as scratch:
@@ -131,6 +137,8 @@ def _broken_rules(
         and (placed.intersection(diagnostic.sessions) or not diagnostic.sessions)
     ]
     if found:
-        before = {(d.code, d.message) for d in validate_file(root).diagnostics}
+        # What the input already broke, from the programme loaded above (not read again).
+        already = [*loaded.diagnostics, *check_programme(programme)]
+        before = {(d.code, d.message) for d in already}
         found = [d for d in found if (d.code, d.message) not in before]
     return found

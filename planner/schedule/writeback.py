@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from planner.loading.files import LoadedFile, SourceFiles, read_programme_files
+from planner.loading.files import LoadedFile, SourceFiles
 from planner.loading.yaml12 import read_text
 from planner.schedule.solve import Placement
 
@@ -46,9 +46,14 @@ class _Edit:
     insert: str
 
 
-def edit_files(root: Path, placements: tuple[Placement, ...], max_bytes: int) -> list[Edited]:
-    """Every file that changes, with its new text (nothing is written here)."""
-    sources = read_programme_files(root, max_bytes)
+def edit_files(
+    sources: SourceFiles, placements: tuple[Placement, ...], max_bytes: int
+) -> list[Edited]:
+    """Every file that changes, with its new text (nothing is written here).
+
+    ``sources`` are the parsed files the programme was loaded from: their source map says
+    where each key is written.
+    """
     edits: dict[int, list[_Edit]] = {}
     texts: dict[int, str] = {}
     line_starts: dict[int, list[int]] = {}
