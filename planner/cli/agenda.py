@@ -59,11 +59,18 @@ def agenda(
     ] = None,
     first_day: FromOption = None,
     last_day: ToOption = None,
+    room: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Only this room's sessions (an id; may be repeated, or comma-separated ids).",
+            metavar="ID",
+        ),
+    ] = None,
     by: Annotated[
         Layout,
         typer.Option(
             help="time: one list per day; room: a grid of the venue's rooms per day "
-            "(needs --venue; csv and json stay one row per session).",
+            "(needs --venue or --room; csv and json stay one row per session).",
         ),
     ] = Layout.time,
     output_format: Annotated[
@@ -92,13 +99,15 @@ def agenda(
 
     Example: planner agenda --event asia-innova-2017 --format markdown
     Example: planner agenda --venue casa-asia-madrid --day 2017-11-22 --by room
+    Example: planner agenda --room main-hall,meeting-room-1 --by room --format markdown
     Example: planner agenda --event asia-innova-2017 --lang es
     Example: planner agenda --event k-smart-city-tour-2016 --format xlsx --sheet-per day -o t.xlsx
     """
     if day is not None and (first_day is not None or last_day is not None):
         fail("--day is one day; leave out --from and --to, or --day")
-    if by is Layout.room and venue is None:
-        fail("--by room shows one venue's rooms: give --venue ID")
+    rooms = tuple(part.strip() for value in room or () for part in value.split(",") if part.strip())
+    if by is Layout.room and venue is None and not rooms:
+        fail("--by room shows one venue's rooms: give --venue ID (or --room ID)")
     options = render_options(
         tablefmt,
         width,
@@ -117,7 +126,7 @@ def agenda(
     first, last = dates(day, day) if day is not None else dates(first_day, last_day)
     programme = load_or_exit(file, max_file_size)
     summarise_rule_errors(programme, select, ignore)
-    selection = Selection(event=event, venue=venue, first_day=first, last_day=last)
+    selection = Selection(event=event, venue=venue, first_day=first, last_day=last, rooms=rooms)
     try:
         data = exporter.export(programme, selection)
     except ScheduleError as error:

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from planner.cli.common import FileOption, MaxSizeOption, checked_or_exit, fail
+from planner.cli.common import FileOption, MaxSizeOption, checked_or_exit, fail, write_output
 from planner.exporters import registry
 from planner.exporters.base import Exporter, Selection
 
@@ -48,7 +48,6 @@ def frab(
     """
     from planner.exporters.ics import UnknownId
     from planner.exporters.ics.feed import check_selection
-    from planner.output import write_atomic
 
     if output is not None and output.is_dir():
         fail(f"{output} is a folder; give a file name (schedule.xml)")
@@ -59,11 +58,6 @@ def frab(
     except UnknownId as error:
         fail(str(error))
     exporter: Exporter = registry.get("schedule", str(output_format)).exporter()()
-    data = exporter.export(programme, selection)
-    if output is None:
-        typer.echo(data, nl=False)
-        return
-    try:
-        write_atomic(output, data)
-    except OSError as error:
-        fail(f"cannot write {output}: {error.strerror or error}", 1)
+    # Through the shared writer: a temporary file renamed over the target (never half a
+    # schedule), pipes and devices written through, a folder refused.
+    write_output(exporter.export(programme, selection), output)

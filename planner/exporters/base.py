@@ -30,8 +30,9 @@ __all__ = ["DiffExporter", "Exporter", "FolderExporter", "ReportExporter", "Sele
 class Selection:
     """Which part of the programme to export; empty means all of it.
 
-    ``event``, ``person``, ``group`` and ``venue`` are ids; ``first_day``/``last_day``
-    bound the local dates of occurrences (inclusive).
+    ``event``, ``person``, ``group`` and ``venue`` are ids; ``rooms`` are room ids (of
+    the venue, if one is given); ``first_day``/``last_day`` bound the local dates of
+    occurrences (inclusive).
     """
 
     event: str | None = None
@@ -40,6 +41,7 @@ class Selection:
     venue: str | None = None
     first_day: date | None = None
     last_day: date | None = None
+    rooms: tuple[str, ...] = ()
 
     @property
     def who(self) -> str | None:
@@ -55,6 +57,8 @@ class Selection:
             found = programme.sessions
         if self.event is not None:
             found = tuple(session for session in found if session.event_id == self.event)
+        if self.rooms:
+            found = tuple(session for session in found if session.room_id in self.rooms)
         return found
 
     def occurrences(self, programme: Programme) -> list[Occurrence]:

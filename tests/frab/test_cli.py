@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from planner.cli import app
@@ -95,3 +98,44 @@ def test_pyfahrplan_reads_the_bundled_programme(runner: CliRunner, tmp_path: Pat
     assert {t["conference_acronym"] for t in talks} == {ours["acronym"]}
     speakers = {t["title"]: t["speakers"] for t in talks}
     assert speakers["Opening session"] == "MOLIT programme coordinator"
+
+
+def test_a_write_that_fails_leaves_the_old_schedule_whole_and_no_temporary_file(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "schedule.xml"
+    target.write_bytes(b"<schedule>the last good one</schedule>\n")
+
+    def disk_full(descriptor: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", disk_full)  # the bytes are written, then the disk is full
+    result = runner.invoke(app, ["frab", "-f", str(CONFERENCE), "-o", str(target)])
+    assert result.exit_code == 1
+    assert result.stderr == f"planner: cannot write {target}: No space left on device\n"
+    assert target.read_bytes() == b"<schedule>the last good one</schedule>\n"
+    assert sorted(tmp_path.iterdir()) == [target]
+
+
+def test_the_output_is_written_like_every_other_commands(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    real = tmp_path / "real.json"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "schedule.json"
+    link.symlink_to(real)
+    result = runner.invoke(app, ["frab", "-f", str(CONFERENCE), "--format", "json", "-o", str(link)])
+    assert result.exit_code == 0, result.stderr
+    assert link.is_symlink()  # followed and kept, not replaced by a file
+    assert_valid_json(real.read_bytes())
+    dashed = runner.invoke(app, ["frab", "-f", str(CONFERENCE), "-o", "-"])
+    assert dashed.exit_code == 0 and not Path("-").exists()
+    assert dashed.stdout_bytes == FrabXmlExporter().export(load(CONFERENCE), Selection())
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+def test_a_full_device_is_one_line_and_stays_a_device(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["frab", "-f", str(CONFERENCE), "-o", "/dev/full"])
+    assert result.exit_code == 1
+    assert result.stderr == "planner: cannot write /dev/full: No space left on device\n"
+    assert Path("/dev/full").is_char_device()

@@ -12,6 +12,7 @@ from dataclasses import replace
 from datetime import tzinfo
 from zoneinfo import ZoneInfo
 
+from planner.exporters.itinerary.agenda import agenda_header, choose_rooms
 from planner.exporters.itinerary.choices import (
     NotFound,
     ScheduleError,
@@ -129,8 +130,7 @@ class ScheduleBuilder:
         members = lang.formats.names([self._names[member] for member in group.people])
         details = (
             (lang.gettext("Members"), members),
-            *window_details(window, lang),
-            (lang.gettext("Times"), view_text(view, lang)),
+            *self._when(window, view),
         )
         header = Header(self._titled(lang.gettext("Itinerary")), lang.text(group.name), details)
         days, summary, tag = by_day(rows), summarise(rows), self.lang.tag
@@ -181,9 +181,7 @@ class ScheduleBuilder:
         presence = presence_text(person, lang)
         if presence:
             details.append((lang.gettext("In the programme"), presence))
-        details.extend(window_details(window, lang))
-        details.append((lang.gettext("Times"), view_text(view, lang)))
-        return tuple(details)
+        return (*details, *self._when(window, view))
 
     # --- agendas -------------------------------------------------------------------------
 
@@ -195,51 +193,43 @@ class ScheduleBuilder:
         window: Window = ALL_DAYS,
         tz: str = "local",
         by_room: bool = False,
+        rooms: Sequence[str] = (),
     ) -> Agenda:
-        """Sessions of an event, a venue and some days, as a list or as room grids."""
+        """Sessions of an event, a venue, some rooms and some days, as a list or as room grids
+        (of one venue: ``venue``, or the one venue of ``rooms``)."""
         programme = self.programme
         if event is not None and event not in programme.events:
             raise NotFound("event", event, programme.events)
         if venue is not None and venue not in programme.venues:
             raise NotFound("venue", venue, programme.venues)
+        chosen = choose_rooms(programme, venue, rooms) if rooms else None
+        if chosen is not None and len(chosen.venues) == 1:
+            venue = chosen.venues[0]
         if by_room and venue is None:
             raise ScheduleError("a grid of rooms is one venue's: choose it with --venue")
         check_time_choice(tz)
-        sessions = programme.sessions_at(venue) if venue else programme.sessions
         rows: list[Row] = []
-        for session in sessions:
-            if event is None or session.event_id == event:
+        for session in programme.sessions_at(venue) if venue else programme.sessions:
+            if (event is None or session.event_id == event) and (
+                chosen is None or chosen.holds(session.venue_id, session.room_id)
+            ):
                 rows.extend(self.session_rows(session))
         rows = sorted_rows(self._in_window(rows, window))
-        view = time_view(tz, None, self.lang)
-        days = by_day(rows)
-        grid = (
-            room_grid(days, programme.venues[venue], view, self.lang) if venue and by_room else None
+        view, days = time_view(tz, None, self.lang), by_day(rows)
+        grid = None
+        if venue and by_room:
+            only = chosen.rooms_of(venue) if chosen is not None else None
+            grid = room_grid(days, programme.venues[venue], view, self.lang, only)
+        header = agenda_header(
+            programme, self.lang, self._titled(self.lang.gettext("Agenda")), event, venue, chosen
         )
-        header = self._agenda_header(event, venue, window, view)
+        header = replace(header, details=(*header.details, *self._when(window, view)))
         return Agenda(header, days, summarise(rows), view, grid=grid, language=self.lang.tag)
 
-    def _agenda_header(
-        self, event: str | None, venue: str | None, window: Window, view: TimeView
-    ) -> Header:
+    def _when(self, window: Window, view: TimeView) -> tuple[tuple[str, str], ...]:
+        """The header's dates and how its times read."""
         lang = self.lang
-        details: list[tuple[str, str]] = []
-        if event is not None:
-            details.append((lang.gettext("Event"), lang.text(self.programme.events[event].title)))
-        if venue is not None:
-            place = self.programme.venues[venue]
-            comma = lang.pgettext("separator", ", ")
-            details.append(
-                (
-                    lang.gettext("Venue"),
-                    comma.join(lang.text(p) for p in (place.name, place.city) if p),
-                )
-            )
-        details.extend(window_details(window, lang))
-        details.append((lang.gettext("Times"), view_text(view, lang)))
-        return Header(
-            self._titled(lang.gettext("Agenda")), lang.text(self.programme.name), tuple(details)
-        )
+        return (*window_details(window, lang), (lang.gettext("Times"), view_text(view, lang)))
 
     def _titled(self, title: str) -> str:
         """A title, marked when the programme is published as a draft."""

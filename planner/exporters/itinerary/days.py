@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -129,15 +129,22 @@ def window_details(window: Window, lang: Language) -> tuple[tuple[str, str], ...
 
 
 def room_grid(
-    days: Sequence[Day], venue: Venue, view: TimeView, lang: Language
+    days: Sequence[Day],
+    venue: Venue,
+    view: TimeView,
+    lang: Language,
+    only: Collection[str] | None = None,
 ) -> tuple[GridDay, ...]:
-    """Each day at ``venue`` as start times by rooms; sessions without a room: whole venue."""
+    """Each day at ``venue`` as start times by rooms (every room, or the ``only`` ones);
+    sessions without a room: a column for the whole venue (not when rooms are chosen)."""
     grid = []
     for day in days:
         here = [row for row in day.rows if row.venue_id == venue.id and not row.origin]
+        if only is not None:
+            here = [row for row in here if row.room_id in only]
         if not here:
             continue
-        columns: list[str | None] = list(venue.rooms)
+        columns: list[str | None] = [r for r in venue.rooms if only is None or r in only]
         if not columns or any(row.room_id is None for row in here):
             columns.append(None)
         position = {room: index for index, room in enumerate(columns)}

@@ -18,7 +18,7 @@ from planner.exporters.itinerary.as_json import JsonRenderer
 from planner.exporters.itinerary.as_markdown import MarkdownRenderer
 from planner.exporters.itinerary.as_table import TableRenderer
 from planner.exporters.itinerary.build import ScheduleBuilder, ScheduleError, check_time_choice
-from planner.exporters.itinerary.model import Schedule, Window
+from planner.exporters.itinerary.model import Agenda, Schedule, Window
 from planner.exporters.itinerary.options import RenderOptions
 from planner.languages import Language, language, reader_language
 from planner.timeline import Programme
@@ -141,15 +141,21 @@ class AgendaExporter(_ScheduleExporter):
 
     def render(self, programme: Programme, selection: Selection) -> str:
         """:meth:`export` as text."""
-        builder, renderer = self.tools(programme, self.reader(programme))
-        agenda = builder.agenda(
+        return self.tools(programme, self.reader(programme))[1].render(
+            self.agenda(programme, selection)
+        )
+
+    def agenda(self, programme: Programme, selection: Selection) -> Agenda:
+        """The agenda of ``selection`` (its event, venue, rooms and days), in the reader's
+        language; as room grids when the exporter is ``by_room``."""
+        return self.builder(programme).agenda(
             event=selection.event,
             venue=selection.venue,
             window=Window(selection.first_day, selection.last_day),
             tz=self.tz,
             by_room=self.by_room,
+            rooms=selection.rooms,
         )
-        return renderer.render(agenda)
 
 
 class TableItinerary(ItineraryExporter, renderer=TableRenderer):

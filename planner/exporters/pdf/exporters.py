@@ -14,7 +14,7 @@ from planner.exporters.base import Selection
 from planner.exporters.itinerary.as_html import HtmlRenderer
 from planner.exporters.itinerary.build import ScheduleError
 from planner.exporters.itinerary.exporters import AgendaExporter, ItineraryExporter, Renderer
-from planner.exporters.itinerary.model import Schedule, Window
+from planner.exporters.itinerary.model import Schedule
 from planner.exporters.itinerary.options import RenderOptions
 from planner.exporters.pdf.document import PAPERS, page, schedule_part
 from planner.exporters.pdf.render import Rendered, render_pdf
@@ -92,11 +92,4 @@ class PdfAgenda(_Printed, AgendaExporter):
         self._setup(options)
 
     def export(self, programme: Programme, selection: Selection) -> bytes:
-        agenda = self.builder(programme).agenda(
-            event=selection.event,
-            venue=selection.venue,
-            window=Window(selection.first_day, selection.last_day),
-            tz=self.tz,
-            by_room=self.by_room,
-        )
-        return self._pdf(programme, agenda)
+        return self._pdf(programme, self.agenda(programme, selection))

@@ -15,7 +15,7 @@ from planner.exporters.base import Selection
 from planner.exporters.itinerary.as_json import JsonRenderer
 from planner.exporters.itinerary.build import ScheduleError
 from planner.exporters.itinerary.exporters import AgendaExporter, ItineraryExporter, Renderer
-from planner.exporters.itinerary.model import Schedule, Window
+from planner.exporters.itinerary.model import Schedule
 from planner.exporters.itinerary.options import RenderOptions
 from planner.exporters.xlsx.schedule import schedule_sheets
 from planner.exporters.xlsx.workbook import Sheet, Value, sheet_name, workbook_bytes
@@ -80,13 +80,7 @@ class XlsxAgenda(_Sheets, AgendaExporter):
         self._setup(options)
 
     def export(self, programme: Programme, selection: Selection) -> bytes:
-        agenda = self.builder(programme).agenda(
-            event=selection.event,
-            venue=selection.venue,
-            window=Window(selection.first_day, selection.last_day),
-            tz=self.tz,
-        )
-        return self.workbook(agenda)
+        return self.workbook(self.agenda(programme, selection))
 
 
 class XlsxListing(TableListing):
