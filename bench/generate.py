@@ -548,8 +548,10 @@ def _disturbance(
 def _site_visit(plan: Plan, event: EventPlan, when: date, serial: int) -> Iterator[list[str]]:
     """Bus out to another venue of the same city, a visit, and the bus back."""
     here = event.venue
-    same_city = [v for v in plan.venues if v.city == here.city and v is not here]
-    there = same_city[serial % len(same_city)] if same_city else here
+    # The next venue of the city: a venue hosts one event a week, so no two delegations
+    # visit the same site at the same hour.
+    city = [v for v in plan.venues if v.city == here.city]
+    there = city[(city.index(here) + 1) % len(city)]
     tight = _mistake(serial, 13)  # no bus: the delegation is expected to teleport
     if not tight:
         yield [
@@ -595,6 +597,7 @@ def _online_series(out: _Writer, plan: Plan, series: int, rng: random.Random) ->
     """A monthly online debate of a few VIP members in different zones (repeats, except)."""
     month = 1 + series % 12
     first = date(2024, month, 18)
+    debate = (first + timedelta(days=31)).replace(day=18)  # the next month's 18th
     out.add(
         f"  online-series-{series:04d}:",
         f"    title: Monthly online debate {series}",
@@ -612,7 +615,7 @@ def _online_series(out: _Writer, plan: Plan, series: int, rng: random.Random) ->
         f"      - id: debate-{series}",
         "        title: VIP debate",
         "        kind: debate",
-        f'        start: "{first + timedelta(days=31):%Y-%m}-18 12:00"',
+        f'        start: "{debate} 12:00"',
         "        duration: 1h",
     )
     if series % 2:
@@ -621,7 +624,9 @@ def _online_series(out: _Writer, plan: Plan, series: int, rng: random.Random) ->
         out.add(f'        repeat: "FREQ=MONTHLY;BYMONTHDAY=18;UNTIL={first.year + 1}0630"')
     allowed = _vip_allowed()
     out.add(
-        f"        except: [{first.year}-{(month % 12) + 1:02d}-18]", f"        allow: [{allowed}]"
+        # The first debate is skipped: an occurrence in the series' own year (December's
+        # series starts in January of the next year).
+        f"        except: [{debate}]", f"        allow: [{allowed}]"
     )
     return 2
 

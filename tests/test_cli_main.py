@@ -54,6 +54,33 @@ def test_validate_imports_no_exporter_and_no_other_command() -> None:
     assert 0 < len(countries) < 20, "only the venues' countries' holidays are imported"
 
 
+WELL_FORMED_NEVER_NEEDS = {
+    "planner.reporting.sarif",  # another report format (it reads package metadata)
+    "planner.loading.schema_errors",  # pydantic's errors as sentences: bad input only
+    "planner.loading.yaml_messages",  # YAML syntax errors explained: bad input only
+}
+
+
+def test_validate_of_a_well_formed_file_imports_no_error_machinery() -> None:
+    """Start-up kept honest without a stopwatch: what a plain run must not import."""
+    loaded = _modules_after(["validate", str(EVENTS_YAML)])
+    assert "planner.rules.engine" in loaded  # it did validate
+    assert WELL_FORMED_NEVER_NEEDS & loaded == set()
+
+
+def test_validate_imports_holidays_only_for_venues_in_a_country(tmp_path: Path) -> None:
+    programme = tmp_path / "events.yaml"
+    programme.write_text(
+        "version: 1\nprogramme: {name: x, uid_domain: example.org}\n"
+        "venues:\n  hall: {name: Hall, timezone: Europe/Paris}\n"
+        "events:\n  day:\n    title: Day\n    venue: hall\n"
+        '    sessions:\n      - {title: Talk, start: "2024-05-01 10:00", duration: 1h}\n'
+    )
+    loaded = _modules_after(["validate", str(programme)])
+    assert "planner.rules.engine" in loaded
+    assert not {name for name in loaded if name.split(".")[0] in {"holidays", "dateutil.easter"}}
+
+
 def test_help_lists_every_command() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "planner", "--help"], capture_output=True, text=True, check=True

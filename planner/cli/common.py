@@ -6,13 +6,12 @@ import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from planner.loading import load_programme
-from planner.reporting import render_text
-from planner.timeline import Programme
+if TYPE_CHECKING:
+    from planner.timeline import Programme
 
 __all__ = [
     "FileOption",
@@ -140,6 +139,7 @@ def require_file(path: Path) -> None:
 def checked_or_exit(path: Path, max_bytes: int | None = None) -> Programme:
     """The programme if it has no errors, the rules' included (as ``planner validate``);
     otherwise the diagnostics on stderr and exit status 1. For commands that publish."""
+    from planner.reporting import render_text
     from planner.validation import validate_file  # the rules are only needed here
 
     require_file(path)
@@ -153,6 +153,9 @@ def checked_or_exit(path: Path, max_bytes: int | None = None) -> Programme:
 
 def load_or_exit(path: Path, max_bytes: int | None = None) -> Programme:
     """The resolved programme, or the diagnostics on stderr and exit status 1."""
+    from planner.loading import load_programme
+    from planner.reporting import render_text
+
     require_file(path)
     result = load_programme(path, max_bytes=max_bytes)
     if result.programme is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -13,9 +13,11 @@ from planner.cli.common import MaxSizeOption, fail, require_file
 from planner.cli.terminal import colour_diagnostics, wants_colour
 from planner.diagnostics import Diagnostic, Severity
 from planner.exporters import registry
-from planner.exporters.base import ReportExporter
 from planner.rules import UnknownRuleError, selected_rules
 from planner.validation import validate_file
+
+if TYPE_CHECKING:
+    from planner.exporters.base import ReportExporter
 
 __all__ = ["validate"]
 

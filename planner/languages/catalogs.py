@@ -12,12 +12,9 @@ memory.
 from __future__ import annotations
 
 import gettext
-import hashlib
 import io
 import os
-import tempfile
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 __all__ = ["CATALOG_SUFFIX", "available", "catalog_source", "compiled", "translations"]
@@ -30,6 +27,8 @@ _FOLDER = "catalogs"
 @cache
 def available() -> tuple[str, ...]:
     """The tags of the shipped catalogs (``ar``, ``es``, ... ``zh-Hans``), sorted."""
+    from importlib import resources  # (these imports wait until a catalog is asked for)
+
     folder = resources.files(_PACKAGE).joinpath(_FOLDER)
     names = (entry.name for entry in folder.iterdir())
     return tuple(
@@ -39,6 +38,8 @@ def available() -> tuple[str, ...]:
 
 def catalog_source(tag: str) -> bytes:
     """The ``.po`` source of the catalog ``tag`` (one of :func:`available`)."""
+    from importlib import resources
+
     return resources.files(_PACKAGE).joinpath(_FOLDER, f"{tag}{CATALOG_SUFFIX}").read_bytes()
 
 
@@ -50,6 +51,9 @@ def translations(tag: str) -> gettext.GNUTranslations:
 
 def compiled(tag: str) -> bytes:
     """The ``.mo`` bytes of catalog ``tag``."""
+    import hashlib
+    import tempfile
+
     source = catalog_source(tag)
     digest = hashlib.sha256(source).hexdigest()[:16]
     folder = _cache_folder()

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -15,8 +14,9 @@ from planner.diagnostics import Diagnostic, Severity
 from planner.languages.tags import LANGUAGE_TAG_PATTERN
 from planner.limits import MAX_ID_LENGTH
 from planner.loading.sourcemap import PathPart, SourceMap
+from planner.suggest import closest, describe_value, did_you_mean
 
-__all__ = ["closest", "describe_value", "schema_diagnostics"]
+__all__ = ["closest", "describe_value", "did_you_mean", "schema_diagnostics"]
 
 _EXPECTED = {
     "string_type": "text",
@@ -55,34 +55,6 @@ _ID_HINT = (
     f"an id: at most {MAX_ID_LENGTH} lower-case letters, digits and hyphens, starting with a "
     "letter or digit"
 )
-
-
-def describe_value(value: Any) -> str:
-    """How a YAML value reads to a person: ``the number 5``, ``a list``, ``nothing``."""
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return f"`{str(value).lower()}`"
-    if isinstance(value, int | float):
-        return f"the number {value}"
-    if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return f'"{shown}"'
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return type(value).__name__
-
-
-def closest(word: str, candidates: Iterable[str]) -> str | None:
-    matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
-    return matches[0] if matches else None
-
-
-def did_you_mean(word: str, candidates: Iterable[str]) -> str:
-    match = closest(word, candidates)
-    return f"; did you mean `{match}`?" if match else ""
 
 
 def schema_diagnostics(

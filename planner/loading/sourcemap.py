@@ -103,6 +103,29 @@ class SourceMap:
         file, (line, column) = next(iter(self._roots.items()), ("<unknown>", (0, 0)))
         return Location(file, line + 1, column + 1, shown)
 
+    def container(self, root: Any, path: Sequence[PathPart]) -> Any:
+        """The container at ``path`` under ``root``; None when a part of the path is missing."""
+        node = root
+        for part in path:
+            node = _child(node, part)
+            if node is _MISSING:
+                return None
+        return node
+
+    def item_location(self, items: Any, index: int, shown: str) -> Location | None:
+        """Where item ``index`` of the list ``items`` (found at the path ``shown``) was written,
+        as :meth:`locate` says it; None when the map has no point for it."""
+        entry = self._entries.get(id(items))
+        if entry is None or not isinstance(items, list):
+            return None
+        files, marks = entry
+        if not isinstance(files, str) or not isinstance(marks, list):
+            return None
+        if not 0 <= index < len(marks) or index >= len(items):
+            return None
+        line, column = unpack_point(marks[index])
+        return Location(files, line + 1, column + 1, f"{shown}[{index}]")
+
     def container_location(self, root: Any, path: Sequence[PathPart]) -> Location:
         """Where the container at ``path`` starts (its parent's mark for it)."""
         return self.locate(root, path)

@@ -11,10 +11,10 @@ from pydantic import BaseModel, ValidationError
 from planner.diagnostics import Diagnostic, Location, Severity
 from planner.limits import MAX_ID_LENGTH
 from planner.loading.files import LoadedFile, SourceFiles
-from planner.loading.schema_errors import did_you_mean, schema_diagnostics
 from planner.loading.sourcemap import PathPart
 from planner.model import SECTIONS, Event, ProgrammeSettings, Session
 from planner.model.fields import ID_PATTERN, portable_id
+from planner.suggest import did_you_mean
 
 __all__ = ["Entry", "ValidatedSections", "validate_sections"]
 
@@ -226,4 +226,6 @@ def _validate(
     try:
         return model.model_validate(raw)
     except ValidationError as error:
+        from planner.loading.schema_errors import schema_diagnostics  # only bad input needs it
+
         return schema_diagnostics(error, model, loaded.data, path, sources.source_map)

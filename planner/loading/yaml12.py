@@ -34,7 +34,6 @@ from yaml.events import (
 from planner.diagnostics import Diagnostic, Location, Severity
 from planner.limits import MAX_INTEGER, YAML_NODES
 from planner.loading.sourcemap import SourceMap, pack, pack_point, unpack
-from planner.loading.yaml_messages import reader_diagnostic, syntax_diagnostic
 from planner.loading.yaml_scalars import (
     ALLOWED_SCALAR_TAGS,
     MAP_TAG,
@@ -83,10 +82,14 @@ def parse_yaml(
     try:
         found, data = builder.document()
     except yaml.MarkedYAMLError as error:
+        from planner.loading.yaml_messages import syntax_diagnostic  # for broken files only
+
         # The file cannot be read: its syntax error is the one thing worth saying.
         document.diagnostics.append(syntax_diagnostic(error, file, text))
         return document
     except yaml.reader.ReaderError as error:
+        from planner.loading.yaml_messages import reader_diagnostic
+
         document.diagnostics.append(reader_diagnostic(error, text, file))
         return document
     except yaml.YAMLError as error:

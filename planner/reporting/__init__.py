@@ -11,7 +11,6 @@ from collections.abc import Sequence
 
 from planner.diagnostics import Diagnostic, Severity, Summary
 from planner.escaping import printable
-from planner.reporting.sarif import render_sarif
 
 __all__ = ["render_errors", "render_github", "render_json", "render_sarif", "render_text"]
 
@@ -89,3 +88,11 @@ def render_github(diagnostics: Sequence[Diagnostic], files: Sequence[str]) -> st
         lines.append(f"::{level} {','.join(properties)}::{_escape_data(diagnostic.message)}")
     lines.append(summary_line(diagnostics, files))
     return "\n".join(lines) + "\n"
+
+
+def render_sarif(diagnostics: Sequence[Diagnostic], files: Sequence[str]) -> str:
+    """A SARIF 2.1.0 log for code scanning (:mod:`planner.reporting.sarif`, imported only
+    here: it reads the rule table and the installed package's metadata)."""
+    from planner.reporting import sarif
+
+    return sarif.render_sarif(diagnostics, files)

@@ -10,8 +10,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 
 from planner.diagnostics import Diagnostic
-from planner.reporting import render_github, render_json, render_text
-from planner.reporting.sarif import render_sarif
+from planner.reporting import render_github, render_json, render_sarif, render_text
 
 __all__ = ["GithubReport", "JsonReport", "SarifReport", "TextReport"]
 

@@ -23,10 +23,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from pydantic_core import ErrorDetails
 
 from planner.diagnostics import Diagnostic, Location, Severity
-from planner.loading.schema_errors import closest, describe_value
 from planner.model.fields import Duration, Id
 from planner.rules.base import Rule, RuleSettings
 from planner.rules.registry import RULES, UnknownRuleError
+from planner.suggest import closest, describe_value
 from planner.timeline import Programme
 from planner.timeline.times import parse_duration
 

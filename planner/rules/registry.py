@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from planner.loading.schema_errors import closest
 from planner.rules.base import Rule
 from planner.rules.long_day import LongDay
 from planner.rules.night_session import NightSession
@@ -25,6 +24,7 @@ from planner.rules.travel_time import TravelTime
 from planner.rules.unavailable import Unavailable
 from planner.rules.unused import Unused
 from planner.rules.weekend import Weekend
+from planner.suggest import closest
 
 __all__ = ["RULES", "UnknownRuleError", "find_rule"]
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime, time
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from planner.diagnostics import Diagnostic, Location, Severity
@@ -13,16 +14,19 @@ from planner.languages.texts import local_text
 from planner.limits import DIAGNOSTICS_PER_CODE, OCCURRENCES
 from planner.loading.files import SourceFiles
 from planner.loading.resolve.timing import Problem, local_time_problem
-from planner.loading.schema_errors import closest
-from planner.loading.sourcemap import PathPart
+from planner.loading.sourcemap import PathPart, format_path
 from planner.loading.validate import Entry, ValidatedSections
+from planner.suggest import closest
 from planner.timeline import objects as timeline
 from planner.timeline.abbreviations import zones_using
 from planner.timeline.open_sessions import OpenSession
 from planner.timeline.times import OutOfRange, localize, parse_local
 from planner.timeline.zones import closest_zone, get_zone, is_zone
 
-__all__ = ["Context", "slugify"]
+__all__ = ["Context", "Where", "slugify"]
+
+Where = Location | Callable[[], Location]
+"""A place, or how to find it when a diagnostic is actually kept."""
 
 _SINGULAR = {
     "organisations": "organisation",
@@ -57,6 +61,8 @@ class Context:
         self.left_out: dict[str, int] = {}
         """Diagnostics past the budget per code: counted, never built (building is the cost)."""
         self.occurrences_left = OCCURRENCES.value()
+        self._lists: dict[tuple[PathPart, ...], tuple[Any, str]] = {}
+        """(list, its path as shown) by file and path, for :meth:`where`."""
         self.open_sessions: list[OpenSession] = []
         """Sessions with a ``window`` (open or placed), for ``planner schedule``."""
         settings = sections.settings
@@ -71,15 +77,32 @@ class Context:
         return None if value is None else local_text(value, self.language)
 
     def where(self, entry: Entry, *sub: PathPart, at_key: bool = False) -> Location:
+        if not at_key and len(sub) == 2 and type(sub[1]) is int:
+            found = self._item_where(entry, sub[0], sub[1])
+            if found is not None:
+                return found
         path = [*entry.path, *sub]
         return self.sources.source_map.locate(entry.file.data, path, at_key=at_key)
 
+    def _item_where(self, entry: Entry, key: PathPart, index: int) -> Location | None:
+        """An item of one of the entry's lists (every session's place is asked for): the list
+        is looked up once per entry, not walked to from the file's root each time."""
+        found = self._lists.get((id(entry.file.data), *entry.path, key))
+        if found is None:
+            path = (*entry.path, key)
+            items = self.sources.source_map.container(entry.file.data, path)
+            found = self._lists[(id(entry.file.data), *path)] = (items, format_path(path))
+        return self.sources.source_map.item_location(found[0], index, found[1])
+
     def report(
-        self, code: str, message: str, where: Location, severity: Severity = Severity.ERROR
+        self, code: str, message: str, where: Where, severity: Severity = Severity.ERROR
     ) -> None:
+        """Add a diagnostic; ``where`` may be a function, called only when it is kept (finding
+        a place costs a walk through the source map, and past the budget nothing is kept)."""
         if self.over_budget(code):
             return
-        self.diagnostics.append(Diagnostic(code, severity, message, where))
+        location = where if isinstance(where, Location) else where()
+        self.diagnostics.append(Diagnostic(code, severity, message, location))
 
     def over_budget(self, code: str) -> bool:
         """Count one diagnostic of ``code``; True (and left out) past the budget per code."""
@@ -91,7 +114,7 @@ class Context:
         self.per_code[code] = count
         return True
 
-    def spend_occurrences(self, count: int, where: Location) -> bool:
+    def spend_occurrences(self, count: int, where: Where) -> bool:
         """Take ``count`` occurrences from the programme's budget; False when it is spent."""
         self.occurrences_left -= count
         if self.occurrences_left >= 0:
@@ -105,7 +128,7 @@ class Context:
             )
         return False
 
-    def report_problem(self, problem: Problem, where: Location) -> None:
+    def report_problem(self, problem: Problem, where: Where) -> None:
         self.report(problem.code, problem.message, where, problem.severity)
 
     def zone(self, name: str, entry: Entry, *sub: PathPart) -> ZoneInfo | None:

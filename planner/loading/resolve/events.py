@@ -10,9 +10,9 @@ from planner.diagnostics import Severity
 from planner.loading.open_sessions import OpenSessionReader, is_open, unscheduled_message
 from planner.loading.resolve.context import Context, slugify
 from planner.loading.resolve.sessions import SessionResolver
-from planner.loading.schema_errors import closest
 from planner.loading.validate import Entry
 from planner.model import Event as EventModel
+from planner.suggest import closest
 from planner.timeline import objects as timeline
 from planner.timeline.open_sessions import OpenSession
 from planner.timeline.times import OutOfRange, parse_date

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -9,11 +10,11 @@ from zoneinfo import ZoneInfo
 from planner.diagnostics import Location, Severity
 from planner.loading.resolve.context import Context, slugify
 from planner.loading.resolve.timing import Timing, TimingError, session_timing
-from planner.loading.schema_errors import closest
 from planner.loading.sourcemap import PathPart
 from planner.loading.validate import Entry
 from planner.model import Link as LinkModel
 from planner.model import Session as SessionModel
+from planner.suggest import closest
 from planner.timeline import objects as timeline
 from planner.timeline.repeats import default_until, occurrence_spans, unmatched_exceptions
 from planner.timeline.times import OutOfRange, RepeatError, parse_date
@@ -44,8 +45,12 @@ class SessionResolver:
     def at(self, *sub: PathPart) -> Location:
         return self.context.where(self.entry, "sessions", self.index, *sub)
 
+    def place(self, *sub: PathPart) -> Callable[[], Location]:
+        """Where ``sub`` is, found only if a diagnostic there is kept."""
+        return lambda: self.at(*sub)
+
     def error(self, code: str, message: str, *sub: PathPart) -> None:
-        self.context.report(code, message, self.at(*sub))
+        self.context.report(code, message, self.place(*sub))
         self.ok = False
 
     def refer(self, kinds: tuple[str, ...], target: str, *sub: PathPart) -> bool:
@@ -65,7 +70,7 @@ class SessionResolver:
         exceptions = tuple(sorted(written))
         spans, until = self._spans(timing, zone, exceptions)
         self._check_exceptions(timing, zone, written)
-        if not self.ok or not self.context.spend_occurrences(len(spans), self.at("repeat")):
+        if not self.ok or not self.context.spend_occurrences(len(spans), self.place("repeat")):
             return None
         venue = self.context.venues.get(venue_id) if venue_id else None
         return timeline.Session(
@@ -209,7 +214,7 @@ class SessionResolver:
         result = session_timing(self.raw, zone)
         problems = result.problems if isinstance(result, TimingError) else result.notes
         for problem in problems:
-            where = self.at(problem.key) if problem.key else self.at()
+            where = self.place(problem.key) if problem.key else self.place()
             self.context.report_problem(problem, where)
         if isinstance(result, TimingError):
             self.ok = False
@@ -226,7 +231,7 @@ class SessionResolver:
             "missing-time",
             "this transfer has a date but no time, so it counts as lasting all day; give its "
             'times, e.g. `time: "08:00-09:30"`',
-            self.at(key),
+            self.place(key),
             Severity.WARNING,
         )
 
