@@ -14,8 +14,10 @@ import typer
 
 from planner.cli.common import (
     FileOption,
+    LanguageOption,
     MaxSizeOption,
     fail,
+    language_or_exit,
     require_file,
     write_folder,
 )
@@ -66,6 +68,7 @@ def build(
     select: SelectOption = None,
     ignore: IgnoreOption = None,
     draft: DraftOption = False,
+    lang: LanguageOption = None,
     max_file_size: MaxSizeOption = None,
 ) -> None:
     """Validate the programme and, if it has no errors, write everything to publish.
@@ -84,13 +87,21 @@ def build(
     published all the same, every page and calendar marked as a draft;
     --select/--ignore choose the rules as for planner validate.
 
+    Each person's and group's itinerary, feed and PDFs are in their language
+    (else their group's, else the programme's); index.html and the day and
+    event pages in the programme's, and again in every other language a reader
+    has, in a folder per language (es/index.html ...), each index linking to
+    the others. --lang writes everything in that one language.
+
     Exit status: 0 built; 1 errors (nothing written); 2 a usage problem.
 
     Example: planner build
     Example: planner build -f events.yaml -o site --base-url https://example.org/
     Example: planner build --pdf --base-url https://example.org/tour/
     Example: planner build --draft
+    Example: planner build --lang es -o public-es
     """
+    tag = language_or_exit(lang)
     require_file(file)
     if base_url is not None and not base_url.startswith(("https://", "http://")):
         fail("--base-url must start with https:// (or http://)")
@@ -101,7 +112,7 @@ def build(
     stamp = _stamp(programme)  # a bad SOURCE_DATE_EPOCH: a usage error before any work
     state = next_state_or_exit(programme, stamp, previous, output)
     with collector_paused(), _progress() as progress:
-        printed = _pdf_outputs(base_url) if pdf else None
+        printed = _pdf_outputs(base_url, tag) if pdf else None
         files = site_files(
             programme,
             diagnostics,
@@ -109,6 +120,7 @@ def build(
             progress=progress,
             state=state,
             pdf=printed,
+            lang=tag,
         )
         count = write_folder(files, output, WRITER)
     if printed is not None:
@@ -138,11 +150,14 @@ def _say_warnings(diagnostics: Sequence[Diagnostic], output: Path) -> None:
     )
 
 
-def _pdf_outputs(base_url: str | None) -> PdfOutputs:
-    """The PDF exporters, from the registry (imported only for --pdf)."""
+def _pdf_outputs(base_url: str | None, lang: str | None) -> PdfOutputs:
+    """The PDF exporters, from the registry (imported only for --pdf), in ``lang`` if given."""
+    from planner.exporters.itinerary.options import RenderOptions
+
+    options = RenderOptions(language=lang)
     itineraries = registry.get("itinerary", "pdf").exporter()
     packs = registry.get("pack", "pdf").exporter()
-    return PdfOutputs(itineraries(), packs(base_url=base_url))
+    return PdfOutputs(itineraries(options=options), packs(options=options, base_url=base_url))
 
 
 def _check_output(output: Path) -> None:

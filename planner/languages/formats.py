@@ -57,9 +57,25 @@ class EnglishFormats:
         """``A, B, C``."""
         return ", ".join(names)
 
+    def day_span(self, first: date, last: date) -> str:
+        """``10-14 Oct 2016``, ``30 Oct - 2 Nov 2016``, ``30 Dec 2018 - 2 Jan 2019`` (en
+        dashes): the dates of an event, each part written once."""
+        if first == last:
+            return _day_month_year(first)
+        if (first.year, first.month) == (last.year, last.month):
+            return f"{first.day}{EN_DASH}{_day_month_year(last)}"
+        if first.year == last.year:
+            start = f"{first.day} {_MONTHS[first.month - 1][:3]}"
+            return f"{start} {EN_DASH} {_day_month_year(last)}"
+        return f"{_day_month_year(first)} {EN_DASH} {_day_month_year(last)}"
+
     def city(self, zone: ZoneInfo) -> str | None:
         """The zone's city as the reader writes it; English keeps the IANA name."""
         return None
+
+
+def _day_month_year(day: date) -> str:
+    return f"{day.day} {_MONTHS[day.month - 1][:3]} {day.year}"
 
 
 class CldrFormats(EnglishFormats):
@@ -122,6 +138,16 @@ class CldrFormats(EnglishFormats):
         from babel.lists import format_list
 
         return format_list(list(names), locale=self.locale) if names else ""
+
+    def day_span(self, first: date, last: date) -> str:
+        from babel.dates import format_interval
+
+        if first == last:
+            return self._kept("one day", first, lambda: self._skeleton("yMMMd", first))
+        key = (first, last)
+        return self._kept(
+            "days", key, lambda: format_interval(first, last, "yMMMd", locale=self.locale)
+        )
 
     def city(self, zone: ZoneInfo) -> str | None:
         return self._kept("city", zone.key, lambda: _city(zone.key, self.locale))

@@ -1,43 +1,31 @@
-"""index.html: the programme's events and days, with every feed and itinerary one click away."""
+"""index.html: the programme's events and days, with every feed and itinerary one click away.
+
+Written in one language (planner's words through its catalog, dates through CLDR, the
+programme's texts in that language where given), with links to the same index in the
+other languages of the site. The tables are :mod:`planner.publish.sections`'.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import json
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from html import escape
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
-from planner.diagnostics import Diagnostic, Severity, Summary
-from planner.timeline import Event, Programme
-
-__all__ = ["Links", "render_index"]
-
-_CSS = """
-body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem auto;max-width:64rem;
-padding:0 1rem;color:#1d2433}
-h1{font-size:1.6rem;margin:0 0 .3rem}
-h2{font-size:1.2rem;margin-top:2.2rem;padding-bottom:.2rem;border-bottom:1px solid #dde}
-h2 small{font-weight:400;color:#667;font-size:.8em}
-nav{display:flex;flex-wrap:wrap;gap:.2rem 1.2rem;margin:.6rem 0}
-.scroll{overflow-x:auto}
-table{border-collapse:collapse;width:100%}
-th,td{text-align:left;vertical-align:top;padding:.35rem .6rem;border-bottom:1px solid #e6e8f0}
-th{font-weight:600;background:#f5f6fa}tbody tr:nth-child(even){background:#fafbfd}
-.num{text-align:right}.nowrap{white-space:nowrap}
-a{color:#1a56db}.muted{color:#667}.ok{color:#18794e}.bad{color:#b42318}.warn{color:#9a6700}
-.tentative{color:#9a6700}.cancelled{color:#b42318;text-decoration:line-through}
-.find{margin:1rem 0}.find input{font:inherit;padding:.3rem .5rem;min-width:16rem;max-width:100%}
-"""
-
-_DASH = "\u2013"
-_SECTIONS = (
-    ("events", "Events"),
-    ("days", "Days"),
-    ("people", "People"),
-    ("groups", "Delegations and groups"),
-    ("venues", "Venues"),
+from planner.diagnostics import Diagnostic, Severity
+from planner.languages import ENGLISH, Language
+from planner.publish.sections import (
+    CSS,
+    FeedLink,
+    Sections,
+    checked_sentence,
+    section_titles,
 )
+from planner.timeline import Programme
+
+__all__ = ["Links", "Translation", "render_index"]
 
 
 @dataclass(frozen=True)
@@ -66,94 +54,142 @@ class Links:
     """group id -> its delegate pack (PDF), when the build makes them."""
 
 
+@dataclass(frozen=True)
+class Translation:
+    """The index in another language (or this one): its tag and where it is from here."""
+
+    tag: str
+    name: str
+    """The language's name in that language: ``Español``, ``한국어``."""
+    href: str
+
+
 def render_index(
     programme: Programme,
     links: Links,
     diagnostics: Sequence[Diagnostic],
     base_url: str | None,
+    *,
+    lang: Language = ENGLISH,
+    translations: Sequence[Translation] = (),
 ) -> str:
-    """The whole index page: standalone HTML, no external assets, every text escaped."""
-    feed = _FeedLink(base_url)
+    """The whole index page: standalone HTML, no external assets, every text escaped.
+
+    ``translations`` are the site's languages (this one included) when it has several;
+    ``base_url`` is where this page is served (the site's address, plus the language's
+    folder), for the subscribe links.
+    """
+    feed = FeedLink(base_url, lang)
+    sections = Sections(programme, links, feed, lang)
+    name = lang.text(programme.name)
     parts = [
         "<!doctype html>",
-        '<html lang="en"><head><meta charset="utf-8">',
+        f'<html lang="{escape(lang.tag)}" dir="{lang.direction}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{escape(programme.name)}</title><style>{_CSS}</style>{_feed_head(links)}"
+        f"<title>{escape(name)}</title><style>{CSS}</style>{_head_links(links, translations)}"
         "</head><body>",
-        f"<h1>{escape(programme.name)}</h1>",
-        _draft_banner(programme),
-        _status(diagnostics, links),
-        _nav(),
-        _search(),
-        _whole_programme(links, feed),
-        _events(programme, links, feed),
-        _days(programme, links),
-        _people(programme, links, feed),
-        _groups(programme, links, feed),
-        _venues(programme, links, feed),
+        _switcher(translations, lang),
+        f"<h1>{escape(name)}</h1>",
+        _draft_banner(programme, lang),
+        _status(diagnostics, links, lang),
+        _nav(lang),
+        _search(lang),
+        sections.whole_programme(),
+        sections.events(),
+        sections.days(),
+        sections.people(),
+        sections.groups(),
+        sections.venues(),
         "</body></html>",
     ]
-    return "\n".join(parts) + "\n"
+    return "\n".join(part for part in parts if part) + "\n"
 
 
-class _FeedLink:
-    """A subscribe link (webcal://) when the site's address is known, else a download link."""
-
-    def __init__(self, base_url: str | None) -> None:
-        self.base_url = base_url.rstrip("/") + "/" if base_url else None
-
-    def __call__(self, path: str, label: str = "calendar") -> str:
-        href = quote(path)
-        if self.base_url is None:
-            return f'<a href="{escape(href)}" download>{escape(label)} (.ics)</a>'
-        parts = urlsplit(self.base_url + href)
-        webcal = f"webcal://{parts.netloc}{parts.path}"
-        return (
-            f'<a href="{escape(webcal)}">subscribe to {escape(label)}</a> '
-            f'<span class="muted">(<a href="{escape(href)}">.ics</a>)</span>'
+def _head_links(links: Links, translations: Sequence[Translation]) -> str:
+    """The change feed, for a feed reader; the other languages, for search engines."""
+    found = [
+        f'<link rel="alternate" hreflang="{escape(t.tag)}" href="{escape(t.href)}">'
+        for t in translations
+    ]
+    if links.changes_feed is not None:
+        href = escape(quote(links.changes_feed))
+        found.append(
+            f'<link rel="alternate" type="application/atom+xml" href="{href}" title="Changes">'
         )
+    return "".join(found)
 
 
-def _draft_banner(programme: Programme) -> str:
+def _switcher(translations: Sequence[Translation], lang: Language) -> str:
+    """The same page in the other languages, each named in its own (and marked as such, so
+    a screen reader pronounces it in that language)."""
+    if len(translations) < 2:
+        return ""
+    items = []
+    for found in translations:
+        name, tag = escape(found.name), escape(found.tag)
+        if found.tag == lang.tag:
+            items.append(f'<strong lang="{tag}" aria-current="page">{name}</strong>')
+        else:
+            items.append(f'<a href="{escape(found.href)}" hreflang="{tag}" lang="{tag}">{name}</a>')
+    label = escape(lang.gettext("Languages"))
+    return f'<nav class="languages" aria-label="{label}">{" · ".join(items)}</nav>'
+
+
+def _draft_banner(programme: Programme, lang: Language) -> str:
     """A draft says so before anything else: it may still hold clashes and change."""
     if not programme.draft:
         return ""
+    draft = escape(lang.pgettext("draft mark", "DRAFT"))
+    mark = f"<strong>{draft}</strong>"
+    text = escape(
+        lang.gettext("{draft}: published with {option}; it may still hold clashes and change.")
+    )
     return (
-        '<p class="bad draft" role="alert"><strong>DRAFT</strong>: published with '
-        "<code>--draft</code>; it may still hold clashes and change.</p>"
+        '<p class="bad draft" role="alert">'
+        f"{text.format(draft=mark, option='<code>--draft</code>')}</p>"
     )
 
 
-def _status(diagnostics: Sequence[Diagnostic], links: Links) -> str:
+def _status(diagnostics: Sequence[Diagnostic], links: Links, lang: Language) -> str:
     """What the check found: red with errors (a draft), amber with warnings, else green;
-    warnings and errors listed where they are written, so the organiser can act on them."""
-    summary = Summary.of(diagnostics)
-    css = "bad" if summary.errors else "warn" if summary.warnings else "ok"
-    status = (
-        f'<p class="{css}">Checked: {escape(summary.sentence())} '
+    warnings and errors listed where they are written, so the organiser can act on them
+    (the findings themselves stay in English, as every diagnostic)."""
+    sentence, css = checked_sentence(diagnostics, lang)
+    return (
+        f'<p class="{css}">{escape(sentence)} '
         f'(<a href="{escape(quote(links.diagnostics))}">diagnostics.json</a>)</p>'
-    )
-    return status + _findings(diagnostics)
+    ) + _findings(diagnostics, lang)
 
 
 _FINDINGS_SHOWN = 50
 """A site lists this many findings at most; diagnostics.json and planner validate have all."""
 
 
-def _findings(diagnostics: Sequence[Diagnostic]) -> str:
+def _findings(diagnostics: Sequence[Diagnostic], lang: Language) -> str:
     shown = [d for d in diagnostics if d.severity is not Severity.INFO]
     if not shown:
         return ""
+    # Diagnostics are English: marked so, and kept left to right on a right-to-left page.
     items = "".join(
-        f'<li><span class="{"bad" if d.severity is Severity.ERROR else "warn"}">'
+        f'<li lang="en" dir="ltr"><span class="{_severity_class(d)}">'
         f"{escape(d.severity.value)}</span> <code>{escape(d.code)}</code> "
         f'<span class="muted">{escape(_place(d))}</span><br>{escape(d.message)}</li>'
         for d in shown[:_FINDINGS_SHOWN]
     )
     more = len(shown) - _FINDINGS_SHOWN
-    rest = f"<p class=muted>and {more} more in diagnostics.json</p>" if more > 0 else ""
-    summary = "<summary>Findings</summary>"
+    rest = ""
+    if more > 0:
+        text = lang.ngettext(
+            "and {count} more in diagnostics.json", "and {count} more in diagnostics.json", more
+        )
+        rest = f'<p class="muted">{escape(text.format(count=more))}</p>'
+    findings = escape(lang.gettext("Findings"))
+    summary = f"<summary>{findings}</summary>"
     return f'<details class="findings" open>{summary}<ul>{items}</ul>{rest}</details>'
+
+
+def _severity_class(diagnostic: Diagnostic) -> str:
+    return "bad" if diagnostic.severity is Severity.ERROR else "warn"
 
 
 def _place(diagnostic: Diagnostic) -> str:
@@ -165,18 +201,19 @@ def _place(diagnostic: Diagnostic) -> str:
     return f"{line} ({where.path})" if where.path else line
 
 
-def _nav() -> str:
+def _nav(lang: Language) -> str:
     """Jump links: the page is long once people and groups are listed."""
-    return "<nav>" + "".join(f'<a href="#{key}">{label}</a>' for key, label in _SECTIONS) + "</nav>"
+    titles = section_titles(lang)
+    return "<nav>" + "".join(f'<a href="#{key}">{escape(t)}</a>' for key, t in titles) + "</nav>"
 
 
-_SEARCH = """<div class="find" id="find" hidden><label for="find-input">Find a person or a
-delegation</label> <input id="find-input" type="search" autocomplete="off" spellcheck="false">
+_SEARCH = """<div class="find" id="find" hidden><label for="find-input">{label}</label>
+<input id="find-input" type="search" autocomplete="off" spellcheck="false">
 <span id="find-count" class="muted" aria-live="polite"></span></div>
 <script>
 (function () {
   var box = document.getElementById("find"), input = document.getElementById("find-input");
-  var count = document.getElementById("find-count");
+  var count = document.getElementById("find-count"), found = FOUND;
   box.hidden = false;
   input.addEventListener("input", function () {
     var rows = document.querySelectorAll("#people-table tbody tr, #groups-table tbody tr");
@@ -186,7 +223,7 @@ delegation</label> <input id="find-input" type="search" autocomplete="off" spell
       row.hidden = !match;
       if (match) { shown += 1; }
     });
-    count.textContent = wanted ? shown + " found below (Enter to go there)" : "";
+    count.textContent = wanted ? found.replace("{count}", shown) : "";
   });
   input.addEventListener("keydown", function (event) {
     if (event.key === "Enter") { document.getElementById("people").scrollIntoView(); }
@@ -195,186 +232,11 @@ delegation</label> <input id="find-input" type="search" autocomplete="off" spell
 </script>"""
 
 
-def _search() -> str:
+def _search(lang: Language) -> str:
     """A search box over the people and groups tables: a few lines of script, shown only
     where script runs (without it the tables are all there)."""
-    return _SEARCH
-
-
-def _section(key: str, count: int, head: Sequence[str], rows: Iterable[str]) -> str:
-    """A heading with its count and a table that scrolls sideways on a narrow screen."""
-    title = dict(_SECTIONS)[key]
-    cells = "".join(
-        f'<th class="num">{name[1:]}</th>' if name.startswith("#") else f"<th>{name}</th>"
-        for name in head
-    )
-    return (
-        f'<h2 id="{key}">{title} <small>({count})</small></h2>'
-        f'<div class="scroll"><table id="{key}-table"><thead><tr>{cells}</tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table></div>"
-    )
-
-
-def _feed_head(links: Links) -> str:
-    """Lets a browser or feed reader find the change feed from the index page."""
-    if links.changes_feed is None:
-        return ""
-    href = escape(quote(links.changes_feed))
-    return f'<link rel="alternate" type="application/atom+xml" href="{href}" title="Changes">'
-
-
-def _changes(links: Links) -> str:
-    if links.changes is None or links.changes_feed is None:
-        return ""
-    return (
-        f'<li>Changes: <a href="{escape(quote(links.changes))}">version by version</a> '
-        f'(<a href="{escape(quote(links.changes_feed))}">Atom feed</a>)</li>'
-    )
-
-
-def _whole_programme(links: Links, feed: _FeedLink) -> str:
-    agenda = ", ".join(
-        f'<a href="{escape(quote(path))}">{escape(label)}</a>'
-        for label, path in links.agenda.items()
-    )
-    return (
-        "<h2>The whole programme</h2><ul>"
-        f"<li>{feed(links.programme_feed, 'the whole programme')}</li>"
-        f"<li>Agenda: {agenda}</li>{_changes(links)}</ul>"
-    )
-
-
-def _events(programme: Programme, links: Links, feed: _FeedLink) -> str:
-    """Events in the order they happen (undated ones last)."""
-    rows = []
-    for event in sorted(programme.events.values(), key=_event_order):
-        status = escape(event.status)
-        rows.append(
-            "<tr>"
-            f"<td>{_linked(event.title, links.event_pages.get(event.id))}</td>"
-            f"<td>{escape(event.kind.replace('_', ' '))}</td>"
-            f'<td class="nowrap">{escape(_span(*_event_days(event)))}</td>'
-            f'<td class="num">{len(event.sessions)}</td>'
-            f'<td class="{status}">{status}</td>'
-            f'<td class="nowrap">{feed(links.event_feeds[event.id])}</td>'
-            f'<td class="nowrap">{_schedule_links(links.schedules.get(event.id, {}))}</td></tr>'
-        )
-    head = ("Event", "Kind", "Dates", "#Sessions", "Status", "Feed", "For conference apps")
-    return _section("events", len(rows), head, rows)
-
-
-def _schedule_links(paths: Mapping[str, str]) -> str:
-    return " ".join(
-        f'<a href="{escape(quote(path))}">{escape(label)}</a>' for label, path in paths.items()
-    )
-
-
-def _days(programme: Programme, links: Links) -> str:
-    """Each day with sessions: how many, and of which events."""
-    sessions: dict[date, int] = {}
-    events: dict[date, dict[str, None]] = {}
-    for occurrence in programme.occurrences:
-        day = occurrence.first_day
-        sessions[day] = sessions.get(day, 0) + 1
-        events.setdefault(day, {})[occurrence.session.event_id] = None
-    rows = [
-        f'<tr><td class="nowrap">{_linked(_weekday(day), links.day_pages.get(day))}</td>'
-        f'<td class="num">{sessions[day]}</td>'
-        f"<td>{escape(_titles(programme, events[day]))}</td></tr>"
-        for day in sorted(sessions)
-    ]
-    return _section("days", len(rows), ("Day", "#Sessions", "Events"), rows)
-
-
-def _weekday(day: date) -> str:
-    return f"{day:%a} {_day(day)}"
-
-
-def _linked(text: str, path: str | None) -> str:
-    """``text`` as a link to ``path`` (relative to the site), or plain when there is none."""
-    if path is None:
-        return escape(text)
-    return f'<a href="{escape(quote(path))}">{escape(text)}</a>'
-
-
-def _titles(programme: Programme, event_ids: Iterable[str]) -> str:
-    return "; ".join(programme.events[e].title for e in event_ids if e in programme.events)
-
-
-def _people(programme: Programme, links: Links, feed: _FeedLink) -> str:
-    rows = []
-    for person in sorted(programme.people.values(), key=lambda p: p.name):
-        organisation = programme.organisations.get(person.organisation_id or "")
-        rows.append(
-            f"<tr><td>{escape(person.name)}</td>"
-            f"<td>{escape(organisation.label if organisation else '')}</td>"
-            f'<td class="nowrap">{_itinerary_links(links, person.id)}</td>'
-            f'<td class="nowrap">{feed(links.person_feeds[person.id])}</td></tr>'
-        )
-    head = ("Person", "Organisation", "Itinerary", "Feed")
-    return _section("people", len(rows), head, rows)
-
-
-def _groups(programme: Programme, links: Links, feed: _FeedLink) -> str:
-    rows = [
-        f'<tr><td>{escape(group.name)}</td><td class="num">{len(group.people)}</td>'
-        f'<td class="nowrap">{_itinerary_links(links, group.id)}{_pack(links, group.id)}</td>'
-        f'<td class="nowrap">{feed(links.group_feeds[group.id])}</td></tr>'
-        for group in programme.groups.values()
-    ]
-    head = ("Group", "#People", "Itinerary", "Feed")
-    return _section("groups", len(rows), head, rows)
-
-
-def _venues(programme: Programme, links: Links, feed: _FeedLink) -> str:
-    rows = [
-        f"<tr><td>{escape(venue.name)}</td>"
-        f"<td>{escape(venue.city or ('online' if venue.online else ''))}</td>"
-        f"<td>{escape(venue.timezone.key)}</td>"
-        f'<td class="nowrap">{feed(links.venue_feeds[venue.id])}</td></tr>'
-        for venue in programme.venues.values()
-    ]
-    head = ("Venue", "City", "Time zone", "Feed")
-    return _section("venues", len(rows), head, rows)
-
-
-def _pack(links: Links, group_id: str) -> str:
-    path = links.packs.get(group_id)
-    return f' · <a href="{escape(quote(path))}">delegate pack (PDF)</a>' if path else ""
-
-
-def _itinerary_links(links: Links, some_id: str) -> str:
-    found = links.itineraries.get(some_id, {})
-    return " · ".join(
-        f'<a href="{escape(quote(path))}">{escape(label)}</a>' for label, path in found.items()
-    )
-
-
-def _event_days(event: Event) -> tuple[date | None, date | None]:
-    """The event's own dates, else those of its sessions."""
-    if event.first_day is not None and event.last_day is not None:
-        return event.first_day, event.last_day
-    days = [o.first_day for s in event.sessions for o in s.occurrences]
-    return (min(days), max(days)) if days else (None, None)
-
-
-def _event_order(event: Event) -> tuple[bool, date, str]:
-    first, _ = _event_days(event)
-    return (first is None, first or date.min, event.title)
-
-
-def _day(day: date) -> str:
-    return f"{day.day} {day:%b %Y}"
-
-
-def _span(first: date | None, last: date | None) -> str:
-    """``10-14 Oct 2016``, ``18 Jan - 18 Dec 2018``, ``30 Dec 2018 - 2 Jan 2019`` (en dashes)."""
-    if first is None or last is None:
-        return ""
-    if first == last:
-        return _day(first)
-    if (first.year, first.month) == (last.year, last.month):
-        return f"{first.day}{_DASH}{_day(last)}"
-    if first.year == last.year:
-        return f"{first.day} {first:%b} {_DASH} {_day(last)}"
-    return f"{_day(first)} {_DASH} {_day(last)}"
+    label = escape(lang.gettext("Find a person or a delegation"))
+    found = lang.gettext("{count} found below (Enter to go there)")
+    # In a script, "</" would end it: JSON with "<" escaped cannot.
+    script_text = json.dumps(found, ensure_ascii=False).replace("<", "\\u003c")
+    return _SEARCH.replace("{label}", label).replace("FOUND", script_text)

@@ -12,40 +12,41 @@ from datetime import date
 from html import escape
 from urllib.parse import quote
 
-from planner.exporters.itinerary.timefmt import (
-    EN_DASH,
-    all_day_text,
-    day_heading,
-    short_date,
-    span_lines,
-)
+from planner.exporters.itinerary.timefmt import all_day_text, day_heading, short_date, span_lines
+from planner.languages import ENGLISH, Language
 from planner.timeline import Event, Occurrence, Programme
 
 __all__ = ["day_path", "event_path", "programme_pages"]
 
-WORDS = {
-    "programme": "Programme",
-    "previous": "Previous day",
-    "next": "Next day",
-    "time": "Time (local)",
-    "session": "Session",
-    "where": "Where",
-    "who": "Who",
-    "calendar": "Calendar",
-    "event_feed": "event feed",
-    "venue_feed": "venue feed",
-    "online": "Online",
-    "chair": "Chair",
-    "speakers": "Speakers",
-    "with": "With",
-    "more": "and {count} more",
-    "dates": "Dates",
-    "organisers": "Organisers",
-    "subscribe": "Subscribe to this event's calendar",
-    "nothing": "No sessions.",
-    "sessions_on": "Sessions on {day}",
-}
-"""planner's own words on these pages, in one place (so they can be translated)."""
+
+def _words(lang: Language) -> dict[str, str]:
+    """planner's own words on these pages, in ``lang``."""
+    return {
+        "programme": lang.gettext("Programme"),
+        "previous": lang.gettext("Previous day"),
+        "next": lang.gettext("Next day"),
+        "time": lang.gettext("Time (local)"),
+        "session": lang.gettext("Session"),
+        "where": lang.gettext("Where"),
+        "who": lang.gettext("Who"),
+        "calendar": lang.gettext("Calendar"),
+        "event_feed": lang.gettext("event feed"),
+        "venue_feed": lang.gettext("venue feed"),
+        "online": lang.pgettext("location", "Online"),
+        "chair": lang.gettext("Chair"),
+        "speakers": lang.gettext("Speakers"),
+        "with": lang.gettext("With"),
+        "dates": lang.gettext("Dates"),
+        "organisers": lang.gettext("Organisers"),
+        "subscribe": lang.gettext("Subscribe to this event's calendar"),
+        "nothing": lang.gettext("No sessions."),
+        "sessions_on": lang.gettext("Sessions on {day}"),
+        "colon": lang.gettext("{label}: "),
+        "separator": lang.pgettext("separator", ", "),
+        "cancelled": lang.pgettext("badge", "cancelled"),
+        "tentative": lang.pgettext("badge", "tentative"),
+    }
+
 
 _MAX_NAMES = 8
 CSS = """
@@ -54,16 +55,16 @@ padding:0 1rem;color:#1d2433}
 h1{font-size:1.6rem;margin:0 0 .3rem}h2{font-size:1.2rem;margin-top:2rem}
 nav{display:flex;flex-wrap:wrap;gap:.2rem 1.2rem;margin:.6rem 0 1.2rem}
 .scroll{overflow-x:auto}table{border-collapse:collapse;width:100%}
-th,td{text-align:left;vertical-align:top;padding:.4rem .6rem;border-bottom:1px solid #e6e8f0}
+th,td{text-align:start;vertical-align:top;padding:.4rem .6rem;border-bottom:1px solid #e6e8f0}
 th{font-weight:600;background:#f5f6fa}
 a{color:#1a56db}.muted{color:#5b6478}td.when,td.calendar{white-space:nowrap}
 .tentative{color:#8a5a00}.cancelled{color:#b42318}
 .cancelled-title{text-decoration:line-through}
-caption{text-align:left;padding:.2rem 0}
+caption{text-align:start;padding:.2rem 0}
 @media (max-width:40rem){body{margin:1rem auto}
 table,tbody,tr,td{display:block}thead{position:absolute;left:-9999px}
 tr{border-bottom:2px solid #dde;padding:.4rem 0}td{border:0;padding:.15rem 0}
-td[data-label]:not(:empty)::before{content:attr(data-label) ": ";font-weight:600}
+td[data-label]:not(:empty)::before{content:attr(data-label);font-weight:600}
 caption{display:block}}
 """
 
@@ -77,13 +78,18 @@ def event_path(event_id: str) -> str:
 
 
 def programme_pages(
-    programme: Programme, feeds: Mapping[str, Mapping[str, str]]
+    programme: Programme,
+    feeds: Mapping[str, Mapping[str, str]],
+    lang: Language = ENGLISH,
+    root: str = "",
 ) -> Iterator[tuple[str, bytes]]:
     """``(days/DATE.html, page)`` for every day with sessions, then ``(events/ID.html, page)``.
 
-    ``feeds`` maps ``event`` and ``venue`` to {id: path of its feed}, relative to the site.
+    ``feeds`` maps ``event`` and ``venue`` to {id: path of its feed}, relative to the site;
+    the pages are in ``lang``, in a folder whose way back to the site is ``root`` (``../``
+    for a language's folder, ``""`` at the top).
     """
-    pages = _Pages(programme, feeds)
+    pages = _Pages(programme, feeds, lang, root)
     by_day: dict[date, list[Occurrence]] = {}
     for occurrence in programme.occurrences:
         by_day.setdefault(occurrence.first_day, []).append(occurrence)
@@ -97,20 +103,36 @@ def programme_pages(
 
 
 class _Pages:
-    def __init__(self, programme: Programme, feeds: Mapping[str, Mapping[str, str]]) -> None:
+    def __init__(
+        self,
+        programme: Programme,
+        feeds: Mapping[str, Mapping[str, str]],
+        lang: Language,
+        root: str,
+    ) -> None:
         self.programme = programme
         self.feeds = feeds
+        self.lang = lang
+        self.words = _words(lang)
+        self.shared = f"../{root}"
+        """From a page to the site's top, where the feeds are."""
+        self.name = lang.text(programme.name)
         self.names = {key: person.name for key, person in programme.people.items()}
-        self.names.update((key, group.name) for key, group in programme.groups.items())
-        self.home = f'<a href="../index.html">{escape(programme.name)}</a>'
+        self.names.update((key, lang.text(group.name)) for key, group in programme.groups.items())
+        self.home = f'<a href="../index.html">{escape(self.name)}</a>'
+
+    def label(self, key: str) -> str:
+        """``Chair: `` as the language writes a label before its value."""
+        return self.words["colon"].format(label=self.words[key])
 
     def page(self, title: str, body: Sequence[str]) -> str:
         return "\n".join(
             [
                 "<!doctype html>",
-                '<html lang="en"><head><meta charset="utf-8">',
+                f'<html lang="{escape(self.lang.tag)}" dir="{self.lang.direction}">'
+                '<head><meta charset="utf-8">',
                 '<meta name="viewport" content="width=device-width, initial-scale=1">',
-                f"<title>{escape(title)} · {escape(self.programme.name)}</title>",
+                f"<title>{escape(title)} · {escape(self.name)}</title>",
                 f"<style>{CSS}</style></head><body>",
                 *body,
                 "</body></html>\n",
@@ -118,64 +140,65 @@ class _Pages:
         )
 
     def nav(self, links: Sequence[str]) -> str:
-        return f'<nav aria-label="{escape(WORDS["programme"])}">{" ".join(links)}</nav>'
+        return f'<nav aria-label="{escape(self.words["programme"])}">{" ".join(links)}</nav>'
 
     def day(
         self, day: date, occurrences: Sequence[Occurrence], before: date | None, after: date | None
     ) -> str:
         links = [self.home]
         if before is not None:
-            label = f"{WORDS['previous']}: {short_date(before)}"
+            label = self.label("previous") + short_date(before, self.lang)
             links.append(f'<a href="{before.isoformat()}.html" rel="prev">← {escape(label)}</a>')
         if after is not None:
-            label = f"{WORDS['next']}: {short_date(after)}"
+            label = self.label("next") + short_date(after, self.lang)
             links.append(f'<a href="{after.isoformat()}.html" rel="next">{escape(label)} →</a>')
-        heading = day_heading(day)
+        heading = day_heading(day, self.lang)
         body = [
             self.nav(links),
             f"<main><h1>{escape(heading)}</h1>",
-            self.table(occurrences, WORDS["sessions_on"].format(day=heading)),
+            self.table(occurrences, self.words["sessions_on"].format(day=heading)),
             "</main>",
         ]
         return self.page(heading, body)
 
     def event(self, event: Event) -> str:
-        body = [self.nav([self.home]), f"<main><h1>{escape(event.title)}</h1>", *self.facts(event)]
+        title = self.lang.text(event.title)
+        body = [self.nav([self.home]), f"<main><h1>{escape(title)}</h1>", *self.facts(event)]
         by_day: dict[date, list[Occurrence]] = {}
         occurrences = (o for session in event.sessions for o in session.occurrences)
         for occurrence in sorted(occurrences, key=lambda o: (o.start, o.session.key)):
             by_day.setdefault(occurrence.first_day, []).append(occurrence)
         for day, found in by_day.items():
-            heading = day_heading(day)
+            heading = day_heading(day, self.lang)
             body.append(f'<h2><a href="../{day_path(day)}">{escape(heading)}</a></h2>')
-            body.append(self.table(found, WORDS["sessions_on"].format(day=heading)))
+            body.append(self.table(found, self.words["sessions_on"].format(day=heading)))
         if not by_day:
-            body.append(f"<p>{escape(WORDS['nothing'])}</p>")
+            body.append(f"<p>{escape(self.words['nothing'])}</p>")
         body.append("</main>")
-        return self.page(event.title, body)
+        return self.page(title, body)
 
     def facts(self, event: Event) -> list[str]:
-        facts = []
+        facts, lang = [], self.lang
         if event.first_day is not None and event.last_day is not None:
-            span = f"{short_date(event.first_day)} {event.first_day.year}"
-            if event.last_day != event.first_day:
-                span += f" {EN_DASH} {short_date(event.last_day)} {event.last_day.year}"
-            facts.append(_fact(WORDS["dates"], span))
+            span = lang.formats.day_span(event.first_day, event.last_day)
+            facts.append(_fact(self.label("dates"), span))
         organisations = self.programme.organisations
-        organisers = [organisations[o].name for o in event.organiser_ids if o in organisations]
+        organisers = [
+            lang.text(organisations[o].name) for o in event.organiser_ids if o in organisations
+        ]
         if organisers:
-            facts.append(_fact(WORDS["organisers"], ", ".join(organisers)))
+            facts.append(_fact(self.label("organisers"), lang.formats.names(organisers)))
         if event.description:
-            facts.append(f"<p>{escape(event.description)}</p>")
+            facts.append(f"<p>{escape(lang.text(event.description))}</p>")
         feed = self.feeds["event"].get(event.id)
         if feed:
-            label = escape(f"{WORDS['subscribe']} (.ics)")
-            facts.append(f'<p><a href="../{escape(quote(feed))}">{label}</a></p>')
+            label = escape(f"{self.words['subscribe']} (.ics)")
+            facts.append(f'<p><a href="{self.shared}{escape(quote(feed))}">{label}</a></p>')
         return facts
 
     def table(self, occurrences: Sequence[Occurrence], caption: str) -> str:
         head = "".join(
-            f'<th scope="col">{escape(WORDS[key])}</th>'
+            f'<th scope="col">{escape(self.words[key])}</th>'
             for key in ("time", "session", "where", "who", "calendar")
         )
         rows = "".join(self.row(occurrence) for occurrence in occurrences)
@@ -187,14 +210,16 @@ class _Pages:
     def row(self, occurrence: Occurrence) -> str:
         session = occurrence.session
         if session.all_day:
-            when = escape(all_day_text(occurrence.first_day, occurrence.last_day))
+            when = escape(all_day_text(occurrence.first_day, occurrence.last_day, self.lang))
         else:
-            lines = span_lines(occurrence.start, occurrence.end, occurrence.first_day)
+            lines = span_lines(occurrence.start, occurrence.end, occurrence.first_day, self.lang)
             when = "<br>".join(escape(line) for line in lines)
-        zone = f'<br><span class="muted">{escape(session.timezone.key)}</span>'
+        zone_name = escape(self.lang.zone_name(session.timezone))
+        zone = f'<br><span class="muted">{zone_name}</span>'
         event = self.programme.events[session.event_id]
-        title = _title(session.title, session.status)
-        title += f'<br><a href="../{event_path(event.id)}">{escape(event.title)}</a>'
+        title = self.title(self.lang.text(session.title), session.status)
+        event_title = escape(self.lang.text(event.title))
+        title += f'<br><a href="../{event_path(event.id)}">{event_title}</a>'
         cells = (
             ("time", f"{when}{zone}", "when"),
             ("session", title, "session"),
@@ -203,7 +228,7 @@ class _Pages:
             ("calendar", self.calendar(session.event_id, session.venue_id), "calendar"),
         )
         tds = "".join(
-            f'<td class="{css}" data-label="{escape(WORDS[key])}">{html}</td>'
+            f'<td class="{css}" data-label="{escape(self.label(key))}">{html}</td>'
             for key, html, css in cells
         )
         return f"<tr>{tds}</tr>"
@@ -216,50 +241,55 @@ class _Pages:
         ):
             path = self.feeds[kind].get(key or "")
             if path:
-                links.append(f'<a href="../{escape(quote(path))}">{escape(WORDS[label])}</a>')
+                href = f"{self.shared}{escape(quote(path))}"
+                links.append(f'<a href="{href}">{escape(self.words[label])}</a>')
         return "<br>".join(links)
 
     def where(self, occurrence: Occurrence) -> str:
-        session = occurrence.session
+        session, text = occurrence.session, self.lang.text
         venues = self.programme.venues
         if session.origin_venue_id or session.destination_venue_id:
             ends = (
                 venues.get(v or "") for v in (session.origin_venue_id, session.destination_venue_id)
             )
-            return " → ".join(venue.name if venue else "?" for venue in ends)
+            return " → ".join(text(venue.name) if venue else "?" for venue in ends)
         venue = venues.get(session.venue_id or "")
         if venue is None:
-            return f"{WORDS['online']}: {session.online_url}" if session.online_url else ""
+            url = session.online_url
+            return self.label("online") + url if url else ""
         room = venue.rooms.get(session.room_id or "")
-        return ", ".join(p for p in (venue.name, room.name if room else None, venue.city) if p)
+        parts = (venue.name, room.name if room else None, venue.city)
+        return self.words["separator"].join(text(part) for part in parts if part)
 
     def who(self, occurrence: Occurrence) -> str:
         session = occurrence.session
-        names = self.names
+        names, lang = self.names, self.lang
         parts = []
         if session.chair:
-            parts.append(f"{WORDS['chair']}: {names.get(session.chair, session.chair)}")
+            parts.append(self.label("chair") + names.get(session.chair, session.chair))
         if session.speakers:
-            speakers = ", ".join(names.get(s, s) for s in session.speakers)
-            parts.append(f"{WORDS['speakers']}: {speakers}")
+            speakers = lang.formats.names([names.get(s, s) for s in session.speakers])
+            parts.append(self.label("speakers") + speakers)
         others = [names.get(p, p) for p in session.participants]
         if others:
-            shown = ", ".join(others[:_MAX_NAMES])
+            shown = self.words["separator"].join(others[:_MAX_NAMES])
             if len(others) > _MAX_NAMES:
-                shown += " " + WORDS["more"].format(count=len(others) - _MAX_NAMES)
-            parts.append(f"{WORDS['with']}: {shown}")
-        return "; ".join(parts)
+                more = len(others) - _MAX_NAMES
+                and_more = lang.ngettext("and {count} more", "and {count} more", more)
+                shown += " " + and_more.format(count=more)
+            parts.append(self.label("with") + shown)
+        return lang.pgettext("separator", "; ").join(parts)
+
+    def title(self, title: str, status: str) -> str:
+        text = escape(title)
+        if status == "cancelled":
+            crossed = f'<span class="cancelled-title">{text}</span>'
+            return f'{crossed} <span class="cancelled">({escape(self.words["cancelled"])})</span>'
+        if status == "tentative":
+            return f'{text} <span class="tentative">({escape(self.words["tentative"])})</span>'
+        return text
 
 
 def _fact(label: str, value: str) -> str:
-    return f"<p><strong>{escape(label)}:</strong> {escape(value)}</p>"
-
-
-def _title(title: str, status: str) -> str:
-    text = escape(title)
-    if status == "cancelled":
-        crossed = f'<span class="cancelled-title">{text}</span>'
-        return f'{crossed} <span class="cancelled">(cancelled)</span>'
-    if status == "tentative":
-        return f'{text} <span class="tentative">(tentative)</span>'
-    return text
+    """``label`` is written with its colon (``Dates: ``, ``Dates : ``)."""
+    return f"<p><strong>{escape(label.rstrip())}</strong> {escape(value)}</p>"
