@@ -158,26 +158,34 @@ def limit_per_code(
     kept: list[Diagnostic] = []
     shown: dict[str, int] = {}
     left_out = dict(already_left_out or {})
-    worst: dict[str, Severity] = {}
+    # The notice is as bad as the worst left out; for counts made before (never built) as
+    # the worst shown of that code; for a code never seen, an error.
+    worst_left_out: dict[str, Severity] = {}
+    worst_shown: dict[str, Severity] = {}
     for diagnostic in diagnostics:
         code = diagnostic.code
         if code != LIMIT_CODE and shown.get(code, 0) >= most:
             left_out[code] = left_out.get(code, 0) + 1
-            if diagnostic.severity.rank < worst.get(code, Severity.INFO).rank:
-                worst[code] = diagnostic.severity
+            _note_worst(worst_left_out, code, diagnostic.severity)
             continue
+        _note_worst(worst_shown, code, diagnostic.severity)
         shown[code] = shown.get(code, 0) + 1
         kept.append(diagnostic)
     for code, count in sorted(left_out.items()):
         kept.append(
             Diagnostic(
                 LIMIT_CODE,
-                worst.get(code, Severity.ERROR),
+                worst_left_out.get(code) or worst_shown.get(code) or Severity.ERROR,
                 f"{count:,} more `{code}` diagnostics are not shown (planner shows {most:,} per "
                 f"code); {DIAGNOSTICS_PER_CODE.how_to_raise()}",
             )
         )
     return kept
+
+
+def _note_worst(worst: dict[str, Severity], code: str, severity: Severity) -> None:
+    if code not in worst or severity.rank < worst[code].rank:
+        worst[code] = severity
 
 
 class ProgrammeError(Exception):

@@ -9,12 +9,11 @@ It becomes a :class:`~planner.timeline.OpenSession` for ``planner schedule``, an
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from planner.diagnostics import Location, Severity
+from planner.loading.session_part import SessionPart
 from planner.loading.sourcemap import PathPart
 from planner.model import Session as SessionModel
 from planner.timeline import objects as timeline
@@ -22,26 +21,6 @@ from planner.timeline.open_sessions import OpenSession
 from planner.timeline.times import LocalTimeIssue, localize, parse_duration, parse_local
 
 __all__ = ["OpenSessionReader", "is_open", "unscheduled_message"]
-
-
-class Host(Protocol):
-    """What the resolver offers: venues, locations, reports, references, zones, groups."""
-
-    venues: dict[str, timeline.Venue]
-
-    def where(self, entry: Any, *sub: PathPart, at_key: bool = False) -> Location: ...
-
-    def report(
-        self, code: str, message: str, where: Location, severity: Severity = Severity.ERROR
-    ) -> None: ...
-
-    def refer(self, kinds: Sequence[str], target: str, entry: Any, *sub: PathPart) -> bool: ...
-
-    def zone(self, name: str, entry: Any, *sub: PathPart) -> ZoneInfo | None: ...
-
-    def text(self, value: str | Mapping[str, str]) -> str: ...
-
-    def expand(self, ids: Iterable[str]) -> list[str]: ...
 
 
 def is_open(raw: SessionModel) -> bool:
@@ -65,32 +44,8 @@ def _length(found: OpenSession) -> str:
     return " ".join(part for part in parts if part)
 
 
-class OpenSessionReader:
+class OpenSessionReader(SessionPart):
     """Reads one session's `window`, `duration`, `venues`, `rooms` and `after`."""
-
-    def __init__(
-        self,
-        host: Host,
-        entry: Any,
-        event: timeline.Event,
-        raw: SessionModel,
-        index: int,
-        programme_zone: ZoneInfo,
-    ) -> None:
-        self.host = host
-        self.entry = entry
-        self.event = event
-        self.raw = raw
-        self.index = index
-        self.programme_zone = programme_zone
-        self.ok = True
-
-    def at(self, *sub: PathPart) -> Location:
-        return self.host.where(self.entry, "sessions", self.index, *sub)
-
-    def error(self, code: str, message: str, *sub: PathPart) -> None:
-        self.host.report(code, message, self.at(*sub))
-        self.ok = False
 
     def run(self, placed: timeline.Session | None, session_id: str) -> OpenSession | None:
         """The open session; ``placed`` is the resolved session when it has a time."""

@@ -94,3 +94,21 @@ def test_diagnostics_past_the_budget_become_one_line_per_code() -> None:
     assert kept[2].code == "diagnostic-limit" and kept[2].message.startswith("13 more `x`")
     assert "PLANNER_MAX_DIAGNOSTICS" in kept[2].message
     assert len(kept) == 3
+
+
+def test_the_budget_line_is_as_bad_as_what_it_leaves_out() -> None:
+    """Infos left out are an info line: a clean 100k-session programme stays valid."""
+
+    def made(code: str, severity: Severity, count: int) -> list[Diagnostic]:
+        return [Diagnostic(code, severity, f"{code}{i}") for i in range(count)]
+
+    found = [*made("unused", Severity.INFO, 3), *made("weekend", Severity.WARNING, 3)]
+    found += made("counted", Severity.WARNING, 1)
+    kept = limit_per_code(found, 1, already_left_out={"counted": 4, "unknown": 2})
+    notices = {d.message.split("`")[1]: d.severity for d in kept if d.code == "diagnostic-limit"}
+    assert notices == {
+        "unused": Severity.INFO,
+        "weekend": Severity.WARNING,
+        "counted": Severity.WARNING,  # counted before: as bad as the one shown
+        "unknown": Severity.ERROR,  # nothing to tell by: an error, as before
+    }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -14,6 +14,7 @@ from planner.languages.texts import local_text
 from planner.limits import DIAGNOSTICS_PER_CODE, OCCURRENCES
 from planner.loading.files import SourceFiles
 from planner.loading.resolve.timing import Problem, local_time_problem
+from planner.loading.session_part import Where
 from planner.loading.sourcemap import PathPart, format_path
 from planner.loading.validate import Entry, ValidatedSections
 from planner.suggest import closest
@@ -23,10 +24,7 @@ from planner.timeline.open_sessions import OpenSession
 from planner.timeline.times import OutOfRange, localize, parse_local
 from planner.timeline.zones import closest_zone, get_zone, is_zone
 
-__all__ = ["Context", "Where", "slugify"]
-
-Where = Location | Callable[[], Location]
-"""A place, or how to find it when a diagnostic is actually kept."""
+__all__ = ["Context", "slugify"]
 
 _SINGULAR = {
     "organisations": "organisation",

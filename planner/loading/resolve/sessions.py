@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from planner.diagnostics import Location, Severity
+from planner.diagnostics import Severity
 from planner.loading.resolve.context import Context, slugify
 from planner.loading.resolve.timing import Timing, TimingError, session_timing
+from planner.loading.session_part import SessionPart
 from planner.loading.sourcemap import PathPart
 from planner.loading.validate import Entry
 from planner.model import Link as LinkModel
@@ -22,7 +22,7 @@ from planner.timeline.times import OutOfRange, RepeatError, parse_date
 __all__ = ["SessionResolver"]
 
 
-class SessionResolver:
+class SessionResolver(SessionPart):
     """Resolves the session at ``sessions[index]`` of ``event``; None when it cannot be."""
 
     def __init__(
@@ -34,24 +34,8 @@ class SessionResolver:
         index: int,
         programme_zone: ZoneInfo,
     ) -> None:
-        self.context = context
-        self.entry = entry
-        self.event = event
-        self.raw = raw
-        self.index = index
-        self.programme_zone = programme_zone
-        self.ok = True
-
-    def at(self, *sub: PathPart) -> Location:
-        return self.context.where(self.entry, "sessions", self.index, *sub)
-
-    def place(self, *sub: PathPart) -> Callable[[], Location]:
-        """Where ``sub`` is, found only if a diagnostic there is kept."""
-        return lambda: self.at(*sub)
-
-    def error(self, code: str, message: str, *sub: PathPart) -> None:
-        self.context.report(code, message, self.place(*sub))
-        self.ok = False
+        super().__init__(context, entry, event, raw, index, programme_zone)
+        self.context = context  # the whole resolver's context, not only the Host part
 
     def refer(self, kinds: tuple[str, ...], target: str, *sub: PathPart) -> bool:
         return self.context.refer(kinds, target, self.entry, "sessions", self.index, *sub)
@@ -248,6 +232,8 @@ class SessionResolver:
         return found
 
     def _check_exceptions(self, timing: Timing, zone: ZoneInfo, written: dict[date, int]) -> None:
+        if not written:
+            return  # (most sessions: nothing to match)
         until = default_until(timing.start, zone, self.event.last_day)
         unmatched = unmatched_exceptions(
             timing.start, zone, self.raw.repeat, frozenset(written), until
