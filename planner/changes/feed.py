@@ -4,6 +4,9 @@ Made from the state's history (:mod:`planner.changes.state`), so each entry keep
 time and words from the build that published it: a feed reader sees a new entry only when a
 new version is published. Entry ids are tag URIs of the programme's ``uid_domain``, the
 version's date and its number. ``feedgen`` is imported only when a feed is made.
+
+planner's words (titles, labels, what changed) are in the site's language; the times and
+places before and after a change are kept as the state recorded them.
 """
 
 from __future__ import annotations
@@ -13,8 +16,10 @@ from collections.abc import Sequence
 from html import escape
 
 import planner
+from planner.changes.phrases import change_kinds
 from planner.changes.state import Change, State, Version
 from planner.escaping import xml_text
+from planner.languages import ENGLISH, Language
 
 __all__ = ["ATOM_FILE", "PAGE_FILE", "change_lines", "changes_atom", "changes_page", "entry_id"]
 
@@ -22,12 +27,6 @@ ATOM_FILE = "changes.atom"
 PAGE_FILE = "changes.html"
 LIMIT = 50
 """Versions in the feed, newest first; older ones stay on the page."""
-
-_LABELS = {"retitled": "renamed"}
-
-
-def _label(kind: str) -> str:
-    return _LABELS.get(kind, kind)
 
 
 def entry_id(state: State, version: Version) -> str:
@@ -41,29 +40,54 @@ def feed_id(state: State) -> str:
     return f"tag:{state.uid_domain},{state.versions[0].time.date().isoformat()}:planner-changes"
 
 
-def version_title(version: Version) -> str:
+def version_title(version: Version, lang: Language = ENGLISH) -> str:
+    """``Version 2: 3 sessions changed (2 moved, 1 renamed)``."""
+    count = len(version.changes)
     if version.number == 1 and not version.changes:
-        return f"Version 1: first published, {_sessions(version.sessions)}"
+        sessions = lang.ngettext("{count} session", "{count} sessions", version.sessions)
+        text = lang.gettext("Version 1: first published, {sessions}")
+        return text.format(sessions=sessions.format(count=version.sessions))
     kinds = Counter(kind for change in version.changes for kind in change.kinds)
-    listed = ", ".join(f"{count} {_label(kind)}" for kind, count in sorted(kinds.items()))
-    return f"Version {version.number}: {_sessions(len(version.changes))} changed ({listed})"
+    labels = change_kinds(lang)
+    listed = lang.pgettext("separator", ", ").join(
+        lang.gettext("{count} {kind}").format(count=n, kind=labels.get(kind, kind))
+        for kind, n in sorted(kinds.items())
+    )
+    text = lang.ngettext(
+        "Version {number}: {count} session changed ({kinds})",
+        "Version {number}: {count} sessions changed ({kinds})",
+        count,
+    )
+    return text.format(number=version.number, count=count, kinds=listed)
 
 
-def _sessions(count: int) -> str:
-    return "1 session" if count == 1 else f"{count} sessions"
+def _field(name: str, lang: Language) -> str:
+    fields = {
+        "when": lang.pgettext("changed field", "when"),
+        "where": lang.pgettext("changed field", "where"),
+        "status": lang.pgettext("changed field", "status"),
+        "title": lang.pgettext("changed field", "title"),
+    }
+    return fields.get(name, name)
 
 
-def change_lines(change: Change) -> list[str]:
+def change_lines(change: Change, lang: Language = ENGLISH) -> list[str]:
     """``moved: Pangyo visit (Tour)`` then ``when: before -> after`` lines."""
-    kinds = ", ".join(_label(kind) for kind in change.kinds)
-    head = f"{kinds}: {change.title} ({change.event})"
-    return [head, *(f"{f.field}: {f.before} -> {f.after}" for f in change.fields)]
+    labels = change_kinds(lang)
+    kinds = lang.pgettext("separator", ", ").join(labels.get(k, k) for k in change.kinds)
+    colon = lang.gettext("{label}: ")
+    head = colon.format(label=kinds) + f"{change.title} ({change.event})"
+    lines = [
+        colon.format(label=_field(f.field, lang)) + f"{f.before} -> {f.after}"
+        for f in change.fields
+    ]
+    return [head, *lines]
 
 
-def _html_changes(changes: Sequence[Change]) -> str:
+def _html_changes(changes: Sequence[Change], lang: Language) -> str:
     items = []
     for change in changes:
-        head, *rest = change_lines(change)
+        head, *rest = change_lines(change, lang)
         details = "".join(f"<br>{escape(line)}" for line in rest)
         items.append(f"<li>{escape(head)}{details}</li>")
     return f"<ul>{''.join(items)}</ul>"
@@ -76,14 +100,19 @@ def _links(base_url: str | None) -> tuple[str | None, str | None]:
     return base + ATOM_FILE, base + PAGE_FILE
 
 
-def changes_atom(state: State, base_url: str | None = None) -> bytes:
+def _title(state: State, lang: Language) -> str:
+    return lang.gettext("{programme}: programme changes").format(programme=state.programme)
+
+
+def changes_atom(state: State, base_url: str | None = None, lang: Language = ENGLISH) -> bytes:
     """Atom 1.0: newest version first, at most :data:`LIMIT`; no clock in it."""
     from feedgen.feed import FeedGenerator  # type: ignore[import-untyped]
 
     generator = FeedGenerator()
     generator.id(feed_id(state))
     # Text from the YAML may hold characters XML cannot (a title's ESC): shown escaped.
-    generator.title(xml_text(f"{state.programme}: programme changes"))
+    generator.title(xml_text(_title(state, lang)))
+    generator.language(lang.tag)
     generator.author({"name": xml_text(state.programme)})
     generator.updated(state.latest.time)
     generator.generator("planner", version=planner.__version__)
@@ -94,20 +123,20 @@ def changes_atom(state: State, base_url: str | None = None) -> bytes:
     for version in reversed(state.versions[-LIMIT:]):
         entry = generator.add_entry(order="append")
         entry.id(entry_id(state, version))
-        entry.title(xml_text(version_title(version)))
+        entry.title(xml_text(version_title(version, lang)))
         entry.updated(version.time)
         entry.published(version.time)
         if page is not None:
             entry.link(href=f"{page}#version-{version.number}", rel="alternate")
-        entry.content(xml_text(_entry_html(version)), type="html")
+        entry.content(xml_text(_entry_html(version, lang)), type="html")
     data: bytes = generator.atom_str(pretty=True)
     return data
 
 
-def _entry_html(version: Version) -> str:
+def _entry_html(version: Version, lang: Language) -> str:
     if not version.changes:
-        return f"<p>{escape(version_title(version))}.</p>"
-    return _html_changes(version.changes)
+        return f"<p>{escape(version_title(version, lang))}.</p>"
+    return _html_changes(version.changes, lang)
 
 
 _CSS = (
@@ -116,21 +145,30 @@ _CSS = (
 )
 
 
-def changes_page(state: State) -> str:
+def changes_page(state: State, lang: Language = ENGLISH) -> str:
     """changes.html: every version, newest first, each with an anchor ``version-N``."""
     sections = [
-        f'<h2 id="version-{v.number}">{escape(version_title(v))}</h2>'
-        f'<p><time datetime="{v.time.isoformat()}">{v.time:%Y-%m-%d %H:%M} UTC</time></p>'
-        + (_html_changes(v.changes) if v.changes else "")
+        f'<h2 id="version-{v.number}">{escape(version_title(v, lang))}</h2>'
+        f'<p><time datetime="{v.time.isoformat()}">{escape(_published(v, lang))}</time></p>'
+        + (_html_changes(v.changes, lang) if v.changes else "")
         for v in reversed(state.versions)
     ]
-    title = escape(f"{state.programme}: programme changes")
+    title = escape(_title(state, lang))
+    follow = escape(lang.gettext("Follow in a feed reader (Atom)"))
+    back = escape(lang.gettext("the programme"))
     return (
         "<!doctype html>\n"
-        '<html lang="en"><head><meta charset="utf-8">'
+        f'<html lang="{escape(lang.tag)}" dir="{lang.direction}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f'<link rel="alternate" type="application/atom+xml" href="{ATOM_FILE}">'
         f"<title>{title}</title><style>{_CSS}</style></head><body>\n"
-        f'<h1>{title}</h1><p><a href="{ATOM_FILE}">Follow in a feed reader (Atom)</a> · '
-        '<a href="index.html">the programme</a></p>\n' + "\n".join(sections) + "\n</body></html>\n"
+        f'<h1>{title}</h1><p><a href="{ATOM_FILE}">{follow}</a> · '
+        f'<a href="index.html">{back}</a></p>\n' + "\n".join(sections) + "\n</body></html>\n"
     )
+
+
+def _published(version: Version, lang: Language) -> str:
+    """When the version was published, in UTC (``2024-04-13 09:20 UTC`` in English)."""
+    if lang.english:
+        return f"{version.time:%Y-%m-%d %H:%M} UTC"
+    return f"{lang.formats.moment(version.time)} UTC"

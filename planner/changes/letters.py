@@ -2,7 +2,8 @@
 
 Everything is reproducible: the Date header is the new version's time, the Message-ID and
 the MIME boundaries are derived from the pair of versions and the recipient, so the same
-two versions give the same files byte for byte.
+two versions give the same files byte for byte. Each notice is written in its reader's
+language (``notice.language``): the subject, the body and the HTML page.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from email.utils import format_datetime
 from html import escape
 
 from planner.changes.notices import Notice, NoticeItem, Span
-from planner.changes.phrases import ENGLISH, Phrases
+from planner.changes.phrases import Phrases, phrases
 
 __all__ = ["Letter", "render_html", "render_message", "render_text", "subject"]
 
@@ -31,48 +32,56 @@ class Letter:
     """What every rendering of one notice shares: the programme, the sender, the version."""
 
     programme: str
+    """Its name (in several languages, when the programme gives them)."""
     sender: str
     """An e-mail address (``planner@example.org``) or ``Name <address>``."""
     time: datetime
     versions: str
     """The identity of the pair of versions (OLD..NEW), for Message-ID and the sent log."""
     domain: str
-    phrases: Phrases = ENGLISH
+
+
+def _programme(notice: Notice, letter: Letter) -> str:
+    return notice.language.text(letter.programme)
 
 
 def subject(notice: Notice, letter: Letter) -> str:
-    phrases = letter.phrases
+    words = phrases(notice.language)
+    programme = _programme(notice, letter)
     if len(notice.items) == 1:
         change = notice.items[0].change
-        headline = phrases.headline(change.kinds)
-        return phrases.subject_one.format(
-            programme=letter.programme, title=change.title, headline=headline
-        )
-    return phrases.subject_many.format(programme=letter.programme, count=len(notice.items))
+        headline = words.headline(change.kinds)
+        title = notice.language.text(change.title)
+        return words.subject_one.format(programme=programme, title=title, headline=headline)
+    count = len(notice.items)
+    return words.subject_many(count).format(programme=programme, count=count)
 
 
-def _greeting(notice: Notice, phrases: Phrases) -> str:
-    template = phrases.greeting_group if notice.kind == "group" else phrases.greeting
+def _greeting(notice: Notice, words: Phrases) -> str:
+    template = words.greeting_group if notice.kind == "group" else words.greeting
     return template.format(name=notice.name)
 
 
 def _intro(notice: Notice, letter: Letter) -> str:
-    phrases = letter.phrases
+    words = phrases(notice.language)
+    programme = _programme(notice, letter)
     if len(notice.items) == 1:
-        return phrases.intro_one.format(programme=letter.programme)
-    return phrases.intro_many.format(programme=letter.programme, count=len(notice.items))
+        return words.intro_one.format(programme=programme)
+    count = len(notice.items)
+    return words.intro_many(count).format(programme=programme, count=count)
 
 
-def _span_lines(
-    label: str, width: int, span: Span, home: str | None, phrases: Phrases
-) -> list[str]:
-    lines = [f"  {label + ':':<{width + 1}} {span.when}, {span.where}"]
+def _span_lines(label: str, width: int, span: Span, home: str | None, words: Phrases) -> list[str]:
+    """``Before: when, where``, labels padded to ``width`` so the times line up."""
+    separator = words.lang.pgettext("separator", ", ")
+    lines = [f"  {label:<{width}}{span.when}{separator}{span.where}"]
     if span.home is not None and home is not None:
-        lines.append(f"  {'':<{width + 1}} = {span.home}, {phrases.your_time.format(zone=home)}")
+        your = words.your_time.format(zone=home)
+        lines.append(f"  {'':<{width}}= {span.home}{separator}{your}")
     return lines
 
 
-def _sides(item: NoticeItem, phrases: Phrases) -> list[tuple[str, Span]]:
+def _sides(item: NoticeItem, words: Phrases) -> list[tuple[str, Span]]:
     """(label, span) to show: one "When" when time and place stayed, else before and now."""
     before, after = item.before, item.after
     if (
@@ -84,26 +93,28 @@ def _sides(item: NoticeItem, phrases: Phrases) -> list[tuple[str, Span]]:
             after.where,
         )
     ):
-        return [(phrases.when, after)]
-    sides = [(phrases.before, before), (phrases.after, after)]
+        return [(words.when, after)]
+    sides = [(words.before, before), (words.after, after)]
     return [(label, span) for label, span in sides if span is not None]
 
 
-def _heading(item: NoticeItem, phrases: Phrases) -> str:
-    change = item.change
-    return f"* {change.title} ({change.event_title}): {phrases.headline(change.kinds)}"
+def _heading(item: NoticeItem, words: Phrases) -> str:
+    change, text = item.change, words.lang.text
+    what = f"{text(change.title)} ({text(change.event_title)})"
+    return f"* {words.label.format(label=what)}{words.headline(change.kinds)}"
 
 
-def _text_item(item: NoticeItem, home: str | None, phrases: Phrases) -> list[str]:
-    lines = [_heading(item, phrases)]
+def _text_item(item: NoticeItem, home: str | None, words: Phrases) -> list[str]:
+    lines = [_heading(item, words)]
     if item.before is not None and item.after is not None and item.before.title != item.after.title:
-        lines.append(f"  {phrases.title}: {item.before.title} -> {item.after.title}")
-    sides = _sides(item, phrases)
+        label = words.label.format(label=words.title)
+        lines.append(f"  {label}{item.before.title} -> {item.after.title}")
+    sides = [(words.label.format(label=label), span) for label, span in _sides(item, words)]
     width = max(len(label) for label, _ in sides) if sides else 0
     for label, span in sides:
-        lines += _span_lines(label, width, span, home, phrases)
+        lines += _span_lines(label, width, span, home, words)
     if item.note is not None:
-        lines.append(f"  {getattr(phrases, item.note)}")
+        lines.append(f"  {words.note(item.note)}")
     return lines
 
 
@@ -112,30 +123,32 @@ def _wrap(paragraph: str) -> list[str]:
 
 
 def _home(notice: Notice) -> str | None:
-    return notice.home.key if notice.home is not None else None
+    """The reader's home zone as their language names it (``Africa/Lagos``, ``hora de Lagos``)."""
+    return notice.language.zone_name(notice.home) if notice.home is not None else None
 
 
-def _members(notice: Notice, phrases: Phrases) -> list[str]:
+def _members(notice: Notice, words: Phrases) -> list[str]:
     if not notice.members:
         return []
-    return [phrases.members_affected.format(names=", ".join(p.name for p in notice.members))]
+    names = words.lang.formats.names([p.name for p in notice.members])
+    return [words.members_affected.format(names=names)]
 
 
-def _calendar_line(attachment: str | None, phrases: Phrases) -> str:
+def _calendar_line(attachment: str | None, words: Phrases) -> str:
     if attachment is None:
-        return phrases.no_calendar
-    return phrases.calendar_attached.format(file=attachment)
+        return words.no_calendar
+    return words.calendar_attached.format(file=attachment)
 
 
 def render_text(notice: Notice, letter: Letter, attachment: str | None) -> str:
     """The notice as plain text (the .txt file and the e-mail's text part)."""
-    phrases = letter.phrases
-    lines = [_greeting(notice, phrases), "", *_wrap(_intro(notice, letter)), ""]
+    words = phrases(notice.language)
+    lines = [_greeting(notice, words), "", *_wrap(_intro(notice, letter)), ""]
     for item in notice.items:
-        lines += [*_text_item(item, _home(notice), phrases), ""]
-    for paragraph in _members(notice, phrases):
+        lines += [*_text_item(item, _home(notice), words), ""]
+    for paragraph in _members(notice, words):
         lines += [*_wrap(paragraph), ""]
-    lines += [*_wrap(_calendar_line(attachment, phrases)), "", *_wrap(phrases.closing)]
+    lines += [*_wrap(_calendar_line(attachment, words)), "", *_wrap(words.closing)]
     return "\n".join(lines) + "\n"
 
 
@@ -147,10 +160,10 @@ _CSS = (
 )
 
 
-def _html_span(label: str, span: Span, home: str | None, phrases: Phrases) -> str:
+def _html_span(label: str, span: Span, home: str | None, words: Phrases) -> str:
     extra = ""
     if span.home is not None and home is not None:
-        your = escape(phrases.your_time.format(zone=home))
+        your = escape(words.your_time.format(zone=home))
         extra = f'<br><span class="home">{escape(span.home)} ({your})</span>'
     return (
         f"<tr><th>{escape(label)}</th><td>{escape(span.when)}{extra}</td>"
@@ -158,37 +171,39 @@ def _html_span(label: str, span: Span, home: str | None, phrases: Phrases) -> st
     )
 
 
-def _html_item(item: NoticeItem, home: str | None, phrases: Phrases) -> str:
-    change = item.change
+def _html_item(item: NoticeItem, home: str | None, words: Phrases) -> str:
+    change, text = item.change, words.lang.text
     rows = []
     if item.before is not None and item.after is not None and item.before.title != item.after.title:
         rows.append(
-            f"<tr><th>{escape(phrases.title)}</th>"
+            f"<tr><th>{escape(words.title)}</th>"
             f'<td colspan="2">{escape(item.before.title)} → {escape(item.after.title)}</td></tr>'
         )
-    rows += [_html_span(label, span, home, phrases) for label, span in _sides(item, phrases)]
-    note = f'<p class="note">{escape(getattr(phrases, item.note))}</p>' if item.note else ""
+    rows += [_html_span(label, span, home, words) for label, span in _sides(item, words)]
+    note = f'<p class="note">{escape(words.note(item.note))}</p>' if item.note else ""
+    what = f"({text(change.event_title)})"
     return (
-        f"<h2>{escape(change.title)} <small>({escape(change.event_title)}): "
-        f"{escape(phrases.headline(change.kinds))}</small></h2>"
-        f"{note}<table>{''.join(rows)}</table>"
+        f"<h2>{escape(text(change.title))} <small>"
+        f"{escape(words.label.format(label=what))}{escape(words.headline(change.kinds))}"
+        f"</small></h2>{note}<table>{''.join(rows)}</table>"
     )
 
 
 def render_html(notice: Notice, letter: Letter, attachment: str | None) -> str:
     """The notice as a standalone HTML page (the .html file and the e-mail's HTML part)."""
-    phrases = letter.phrases
-    members = "".join(f"<p>{escape(line)}</p>" for line in _members(notice, phrases))
+    words = phrases(notice.language)
+    members = "".join(f"<p>{escape(line)}</p>" for line in _members(notice, words))
+    lang = notice.language
     parts = [
         "<!doctype html>",
-        f'<html lang="{escape(phrases.language)}"><head><meta charset="utf-8">',
+        f'<html lang="{escape(lang.tag)}" dir="{lang.direction}"><head><meta charset="utf-8">',
         f"<title>{escape(subject(notice, letter))}</title><style>{_CSS}</style></head><body>",
-        f"<p>{escape(_greeting(notice, phrases))}</p>",
+        f"<p>{escape(_greeting(notice, words))}</p>",
         f"<p>{escape(_intro(notice, letter))}</p>",
-        *(_html_item(item, _home(notice), phrases) for item in notice.items),
+        *(_html_item(item, _home(notice), words) for item in notice.items),
         members,
-        f"<p>{escape(_calendar_line(attachment, phrases))}</p>",
-        f'<p class="home">{escape(phrases.closing)}</p>',
+        f"<p>{escape(_calendar_line(attachment, words))}</p>",
+        f'<p class="home">{escape(words.closing)}</p>',
         "</body></html>",
     ]
     return "\n".join(part for part in parts if part) + "\n"

@@ -8,18 +8,19 @@
 The changes are ``planner diff``'s (:class:`planner.diff.SessionChange`); a notice gathers
 those whose session the person is in, before or after the change. Times are given in the
 session's local time and, when it differs, in the person's home zone. Nobody else gets one.
+Each notice is in its reader's language: the person's ``language``, else their group's,
+else the programme's (``lang`` sets one for all).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from planner.changes.phrases import ENGLISH, Phrases
+from planner.changes.wording import in_zone, session_when, session_where
 from planner.diff.compare import PersonRef, ProgrammeDiff, SessionChange
-from planner.diff.describe import describe_when, describe_where
+from planner.languages import ENGLISH, Language, language, reader_language
 from planner.timeline import Programme, Session
 
 __all__ = ["Notice", "NoticeItem", "Span", "in_zone", "notices"]
@@ -41,7 +42,8 @@ class NoticeItem:
     before: Span | None
     after: Span | None
     note: str | None
-    """A phrase name from :class:`Phrases` (``you_were_added``, ``was_cancelled`` ...)."""
+    """A phrase name from :class:`~planner.changes.phrases.Phrases` (``you_were_added``,
+    ``was_cancelled`` ...)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,51 +57,32 @@ class Notice:
     items: tuple[NoticeItem, ...]
     members: tuple[PersonRef, ...] = ()
     """For a group: the members the changes concern."""
+    language: Language = ENGLISH
+    """The reader's: everything of the notice is written in it."""
 
     @property
     def keys(self) -> tuple[str, ...]:
         return tuple(item.change.key for item in self.items)
 
 
-def _clock(moment: datetime) -> str:
-    return f"{moment.hour:02d}:{moment.minute:02d}"
-
-
-def _day(moment: datetime, phrases: Phrases) -> str:
-    return (
-        f"{phrases.days[moment.weekday()]} {moment.day} "
-        f"{phrases.months[moment.month - 1]} {moment.year}"
-    )
-
-
-def in_zone(session: Session, zone: ZoneInfo, phrases: Phrases = ENGLISH) -> str:
-    """``Wed 17 Apr 2024 02:00-03:45 WAT``: the first occurrence as seen in ``zone``."""
-    start, end = session.start.astimezone(zone), session.end.astimezone(zone)
-    if start.date() != end.date():
-        until = f"{_day(end, phrases)} {_clock(end)}"
-        return f"{_day(start, phrases)} {_clock(start)} - {until} {end.tzname()}"
-    return f"{_day(start, phrases)} {_clock(start)}-{_clock(end)} {end.tzname()}"
-
-
-def _home_time(session: Session, home: ZoneInfo | None, phrases: Phrases) -> str | None:
+def _home_time(session: Session, home: ZoneInfo | None, lang: Language) -> str | None:
     if home is None or session.all_day:
         return None
     if session.start.utcoffset() == session.start.astimezone(home).utcoffset():
         return None  # the same clock: saying it twice helps nobody
-    return in_zone(session, home, phrases)
+    return in_zone(session, home, lang)
 
 
 def _span(
-    session: Session | None, programme: Programme | None, home: ZoneInfo | None,
-    phrases: Phrases,
-) -> Span | None:  # fmt: skip
+    session: Session | None, programme: Programme | None, home: ZoneInfo | None, lang: Language
+) -> Span | None:
     if session is None or programme is None:
         return None
     return Span(
-        when=describe_when(session),
-        home=_home_time(session, home, phrases),
-        where=describe_where(session, programme),
-        title=session.title,
+        when=session_when(session, lang),
+        home=_home_time(session, home, lang),
+        where=session_where(session, programme, lang),
+        title=lang.text(session.title),
     )
 
 
@@ -108,8 +91,6 @@ _NOTES = {
     "removed": "was_removed",
     "cancelled": "was_cancelled",
     "reinstated": "was_reinstated",
-    "placed": "was_placed",
-    "opened": "was_opened",
 }
 
 
@@ -132,39 +113,59 @@ class _Sessions:
         self.new = {s.key: s for s in new.sessions} if new else {}
 
     def pair(self, change: SessionChange) -> tuple[Session | None, Session | None]:
-        if "removed" in change.kinds or "opened" in change.kinds:
+        if "removed" in change.kinds:
             return self.old.get(change.key), None
         before = self.old.get(change.previous_key or change.key)
-        fresh = "added" in change.kinds or "placed" in change.kinds
-        return (None if fresh else before), self.new.get(change.key)
+        return (None if "added" in change.kinds else before), self.new.get(change.key)
 
 
 def _item(
     change: SessionChange, sessions: _Sessions, person_id: str | None, home: ZoneInfo | None,
-    phrases: Phrases,
+    lang: Language,
 ) -> NoticeItem:  # fmt: skip
     before, after = sessions.pair(change)
     return NoticeItem(
         change=change,
-        before=_span(before, sessions.old_programme, home, phrases),
-        after=_span(after, sessions.new_programme, home, phrases),
+        before=_span(before, sessions.old_programme, home, lang),
+        after=_span(after, sessions.new_programme, home, lang),
         note=_note(change, person_id),
     )
 
 
-def _person(programmes: Sequence[Programme], person_id: str) -> tuple[str | None, ZoneInfo | None]:
-    for programme in programmes:
-        person = programme.people.get(person_id)
-        if person is not None:
-            return person.email, person.timezone
-    return None, None
+class _Readers:
+    """Who reads which language: the person's, else their group's, else the programme's;
+    ``fixed`` (``notify --lang``) for everyone. The new version says, else the old."""
+
+    def __init__(self, programmes: Sequence[Programme], fixed: str | None) -> None:
+        self.programmes = programmes
+        self.fixed = language(fixed) if fixed else None
+        self.default = programmes[0].language if programmes else "en"
+
+    def person(self, person_id: str) -> tuple[str | None, ZoneInfo | None, Language]:
+        """The person's e-mail, home zone and language."""
+        for programme in self.programmes:
+            person = programme.people.get(person_id)
+            if person is not None:
+                tag = person.language or self._group_language(programme, person_id)
+                return person.email, person.timezone, self.language(tag)
+        return None, None, self.language(None)
+
+    def language(self, tag: str | None) -> Language:
+        return self.fixed or reader_language(tag, self.default)
+
+    @staticmethod
+    def _group_language(programme: Programme, person_id: str) -> str | None:
+        return next(
+            (g.language for g in programme.groups.values() if g.language and person_id in g.people),
+            None,
+        )
 
 
-def notices(
-    diff: ProgrammeDiff, *, groups: bool = False, phrases: Phrases = ENGLISH
-) -> list[Notice]:
-    """One notice per affected person (by name), then per affected group when asked."""
+def notices(diff: ProgrammeDiff, *, groups: bool = False, lang: str | None = None) -> list[Notice]:
+    """One notice per affected person (by name), then per affected group when asked, each
+    in its reader's language (``lang``: in that one; raises ``NoCatalog`` without one)."""
     programmes = [p for p in (diff.new.programme, diff.old.programme) if p is not None]
+    readers = _Readers(programmes, lang)
     sessions = _Sessions(diff)
     per_person: dict[str, list[SessionChange]] = {}
     for change in diff.changes:
@@ -172,16 +173,17 @@ def notices(
             per_person.setdefault(person.id, []).append(change)
     found = []
     for person in diff.affected:
-        email, home = _person(programmes, person.id)
-        items = tuple(_item(c, sessions, person.id, home, phrases) for c in per_person[person.id])
-        found.append(Notice("person", person.id, person.name, email, home, items))
+        email, home, reads = readers.person(person.id)
+        items = tuple(_item(c, sessions, person.id, home, reads) for c in per_person[person.id])
+        notice = Notice("person", person.id, person.name, email, home, items, language=reads)
+        found.append(notice)
     if groups and programmes:
-        found += _group_notices(diff, programmes[0], sessions, phrases)
+        found += _group_notices(diff, programmes[0], sessions, readers)
     return found
 
 
 def _group_notices(
-    diff: ProgrammeDiff, programme: Programme, sessions: _Sessions, phrases: Phrases
+    diff: ProgrammeDiff, programme: Programme, sessions: _Sessions, readers: _Readers
 ) -> list[Notice]:
     found = []
     for group in sorted(programme.groups.values(), key=lambda g: (g.name.casefold(), g.id)):
@@ -190,7 +192,9 @@ def _group_notices(
         if not mine:
             continue
         concerned = {p.id: p for c in mine for p in c.affected if p.id in members}
-        items = tuple(_item(c, sessions, None, None, phrases) for c in mine)
+        reads = readers.language(group.language)
+        items = tuple(_item(c, sessions, None, None, reads) for c in mine)
         people = tuple(sorted(concerned.values(), key=lambda p: (p.name.casefold(), p.id)))
-        found.append(Notice("group", group.id, group.name, None, None, items, people))
+        name = reads.text(group.name)
+        found.append(Notice("group", group.id, name, None, None, items, people, reads))
     return found

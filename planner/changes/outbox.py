@@ -23,7 +23,6 @@ from pathlib import Path
 from planner.changes.letters import Letter, render_html, render_message, render_text
 from planner.changes.marks import snapshots
 from planner.changes.notices import Notice, notices
-from planner.changes.phrases import ENGLISH, Phrases
 from planner.changes.state import State
 from planner.changes.versions import advance, revisions
 from planner.diff.compare import ProgrammeDiff
@@ -101,9 +100,10 @@ def compose(
     sender: str | None = None,
     groups: bool = False,
     previous: State | None = None,
-    phrases: Phrases = ENGLISH,
+    lang: str | None = None,
 ) -> Outbox:
-    """Every notice of ``diff`` rendered; both sides must load (``diff.comparable``)."""
+    """Every notice of ``diff`` rendered, each in its reader's language (``lang``: all in
+    that one, calendars included); both sides must load (``diff.comparable``)."""
     old, new = diff.old.programme, diff.new.programme
     if old is None or new is None:
         raise ValueError("both versions must load to write notices")
@@ -115,12 +115,16 @@ def compose(
         time=stamp,
         versions=versions,
         domain=new.uid_domain,
-        phrases=phrases,
     )
-    exporter = IcsExporter(stamp=stamp, revisions=revisions(_revisions(old, new, previous, stamp)))
+    versions_now = revisions(_revisions(old, new, previous, stamp))
+    exporters: dict[str, IcsExporter] = {}
     found = []
-    for notice in notices(diff, groups=groups, phrases=phrases):
-        calendar, name = _calendar(new, notice, exporter)
+    for notice in notices(diff, groups=groups, lang=lang):
+        # The attached calendar is in the notice's language (a group's, for its members).
+        tag = notice.language.tag
+        if tag not in exporters:
+            exporters[tag] = IcsExporter(stamp=stamp, revisions=versions_now, lang=tag)
+        calendar, name = _calendar(new, notice, exporters[tag])
         found.append(
             Outgoing(
                 notice=notice,

@@ -15,6 +15,7 @@ from pathlib import Path
 from planner.changes.feed import ATOM_FILE, PAGE_FILE, changes_atom, changes_page
 from planner.changes.state import STATE_FILE, State, dump_state, read_state
 from planner.changes.versions import advance
+from planner.languages import ENGLISH, Language
 from planner.timeline import Programme
 
 __all__ = ["change_files", "next_state", "previous_state", "state_file"]
@@ -43,10 +44,12 @@ def state_file(state: State) -> tuple[str, bytes]:
     return STATE_FILE, dump_state(state)
 
 
-def change_files(state: State, base_url: str | None) -> list[tuple[str, bytes]]:
-    """The state file, ``changes.atom`` and ``changes.html``, for the site."""
+def change_files(
+    state: State, base_url: str | None, lang: Language = ENGLISH
+) -> list[tuple[str, bytes]]:
+    """The state file, ``changes.atom`` and ``changes.html`` (in ``lang``), for the site."""
     return [
         state_file(state),
-        (ATOM_FILE, changes_atom(state, base_url)),
-        (PAGE_FILE, changes_page(state).encode("utf-8")),
+        (ATOM_FILE, changes_atom(state, base_url, lang)),
+        (PAGE_FILE, changes_page(state, lang).encode("utf-8")),
     ]

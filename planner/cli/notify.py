@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from planner.cli.common import MaxSizeOption, fail, write_folder
+from planner.cli.common import LanguageOption, MaxSizeOption, fail, language_or_exit, write_folder
 from planner.diff import ProgrammeDiff, SourceError, compare, load_side
 from planner.reporting import render_text
 
@@ -60,6 +60,7 @@ def notify(
     force: Annotated[
         bool, typer.Option("--force", help="Send again notices already sent for these versions.")
     ] = False,
+    lang: LanguageOption = None,
     max_file_size: MaxSizeOption = None,
 ) -> None:
     """Write a change notice for each person a change concerns, and send them.
@@ -67,7 +68,8 @@ def notify(
     Compares OLD and NEW as planner diff does. Each person in a changed session
     (before or after) gets people/ID.txt, .html and a ready-to-send .eml with
     their updated calendar attached; --groups adds groups/ID.*. Nobody else
-    gets anything.
+    gets anything. Each notice is in its reader's language (the person's,
+    else their group's, else the programme's); --lang writes all in one.
 
     --send --smtp HOST:PORT sends each notice that has an address, once per
     pair of versions (the log is OUTPUT/sent.json): a second run sends nothing
@@ -83,6 +85,7 @@ def notify(
     from planner.changes.outbox import SENT_LOG, WRITER, compose, outbox_files
     from planner.output import OutputError, check_tree
 
+    tag = language_or_exit(lang)
     address = _smtp(send, smtp)
     try:
         check_tree(output, WRITER)  # before any work: a folder the swap must not replace
@@ -91,7 +94,7 @@ def notify(
     diff = _diff(old, new, max_file_size)
     outbox = compose(
         diff, sender=sender or _env("PLANNER_SMTP_FROM"), groups=groups,
-        previous=_previous(previous),
+        previous=_previous(previous), lang=tag,
     )  # fmt: skip
     people = sum(1 for o in outbox.letters if o.notice.kind == "person")
     write_folder(outbox_files(outbox, output), output, WRITER)

@@ -153,7 +153,7 @@ def site_files(
             yield from _programme_files(entry, programme, versions, lang)
     if state is not None:
         report("change feed")
-        yield from change_files(state, base_url)
+        yield from change_files(state, base_url, languages[0].language)
     if pdf is not None:
         report("PDF itineraries and delegate packs")
         yield from pdf_files(programme, pdf)

@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 from planner.exporters.itinerary.timefmt import all_day_text, day_heading, short_date, span_lines
 from planner.languages import ENGLISH, Language
+from planner.publish.sections import ICS
 from planner.timeline import Event, Occurrence, Programme
 
 __all__ = ["day_path", "event_path", "programme_pages"]
@@ -58,11 +59,12 @@ nav{display:flex;flex-wrap:wrap;gap:.2rem 1.2rem;margin:.6rem 0 1.2rem}
 th,td{text-align:start;vertical-align:top;padding:.4rem .6rem;border-bottom:1px solid #e6e8f0}
 th{font-weight:600;background:#f5f6fa}
 a{color:#1a56db}.muted{color:#5b6478}td.when,td.calendar{white-space:nowrap}
+[dir="rtl"] td.when .clock{direction:ltr;unicode-bidi:isolate}
 .tentative{color:#8a5a00}.cancelled{color:#b42318}
 .cancelled-title{text-decoration:line-through}
 caption{text-align:start;padding:.2rem 0}
 @media (max-width:40rem){body{margin:1rem auto}
-table,tbody,tr,td{display:block}thead{position:absolute;left:-9999px}
+table,tbody,tr,td{display:block}thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
 tr{border-bottom:2px solid #dde;padding:.4rem 0}td{border:0;padding:.15rem 0}
 td[data-label]:not(:empty)::before{content:attr(data-label);font-weight:600}
 caption{display:block}}
@@ -192,7 +194,7 @@ class _Pages:
             facts.append(f"<p>{escape(lang.text(event.description))}</p>")
         feed = self.feeds["event"].get(event.id)
         if feed:
-            label = escape(f"{self.words['subscribe']} (.ics)")
+            label = f"{escape(self.words['subscribe'])} {ICS}"
             facts.append(f'<p><a href="{self.shared}{escape(quote(feed))}">{label}</a></p>')
         return facts
 
@@ -213,7 +215,8 @@ class _Pages:
             when = escape(all_day_text(occurrence.first_day, occurrence.last_day, self.lang))
         else:
             lines = span_lines(occurrence.start, occurrence.end, occurrence.first_day, self.lang)
-            when = "<br>".join(escape(line) for line in lines)
+            # Clock times read left to right on a right-to-left page too (9:40-11:10 ص).
+            when = "<br>".join(f'<span class="clock">{escape(line)}</span>' for line in lines)
         zone_name = escape(self.lang.zone_name(session.timezone))
         zone = f'<br><span class="muted">{zone_name}</span>'
         event = self.programme.events[session.event_id]

@@ -20,7 +20,7 @@ from planner.timeline import Event, Programme
 if TYPE_CHECKING:
     from planner.publish.page import Links
 
-__all__ = ["CSS", "FeedLink", "Sections", "checked_sentence", "section_titles"]
+__all__ = ["CSS", "ICS", "FeedLink", "Sections", "checked_sentence", "section_titles"]
 
 CSS = """
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem auto;max-width:64rem;
@@ -69,6 +69,11 @@ def checked_sentence(diagnostics: Sequence[Diagnostic], lang: Language) -> tuple
     return sentence, css
 
 
+ICS = '<span dir="ltr">(.ics)</span>'
+"""The file type after a link's words, kept as it is written in a right-to-left line (where
+the bidirectional algorithm would otherwise show ``(ics.)``)."""
+
+
 class FeedLink:
     """A subscribe link (webcal://) when the page's address is known, else a download link."""
 
@@ -82,7 +87,7 @@ class FeedLink:
         href = quote(path)
         if self.base_url is None:
             label = lang.gettext("the whole programme") if whole else lang.gettext("calendar")
-            return f'<a href="{escape(href)}" download>{escape(label)} (.ics)</a>'
+            return f'<a href="{escape(href)}" download>{escape(label)} {ICS}</a>'
         label = (
             lang.gettext("subscribe to the whole programme")
             if whole
@@ -92,7 +97,7 @@ class FeedLink:
         webcal = f"webcal://{parts.netloc}{parts.path}"
         return (
             f'<a href="{escape(webcal)}">{escape(label)}</a> '
-            f'<span class="muted">(<a href="{escape(href)}">.ics</a>)</span>'
+            f'<span class="muted" dir="ltr">(<a href="{escape(href)}">.ics</a>)</span>'
         )
 
 

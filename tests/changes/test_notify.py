@@ -68,8 +68,8 @@ def test_the_eml_is_ready_to_send(
     text = message.get_body(("plain",))
     html = message.get_body(("html",))
     assert text is not None and html is not None
-    assert "13:00-14:45 KST" in text.get_content()
-    assert "05:00-06:45 WAT" in text.get_content()  # her home time, Africa/Lagos
+    assert "13:00\u201314:45 KST" in text.get_content()
+    assert "05:00\u201306:45 WAT" in text.get_content()  # her home time, Africa/Lagos
     assert "Opening keynote" in html.get_content()
     [attachment] = list(message.iter_attachments())
     assert attachment.get_filename() == "ada.ics"

@@ -111,6 +111,11 @@ def test_lang_writes_the_whole_site_in_one_language(tmp_path: Path) -> None:
         assert "martes, 11 de octubre de 2016" in text, who
     assert "Programa" in (out / "agenda.md").read_text("utf-8")
     assert _html_element(out / "days" / "2016-10-11.html")[0] == "es"
+    changes = (out / "changes.html").read_text("utf-8")
+    assert _HTML_ELEMENT.search(changes) is not None and 'lang="es"' in changes
+    assert "<h1>K-smart city study tour: cambios en el programa</h1>" in changes
+    assert "Versión 1: primera publicación, 2 sesiones" in changes
+    assert 'xml:lang="es"' in (out / "changes.atom").read_text("utf-8")
 
 
 def test_lang_without_a_catalog_is_a_usage_error(tmp_path: Path) -> None:

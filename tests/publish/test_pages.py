@@ -76,7 +76,7 @@ def test_an_event_page_has_its_days_and_feed(bundled_site: Path) -> None:
     assert "<h1>Asia Innova 2017</h1>" in page
     for day in ("2017-11-20", "2017-11-22"):
         assert f'href="../days/{day}.html"' in page
-    assert "Subscribe to this event&#x27;s calendar (.ics)" in page
+    assert 'Subscribe to this event&#x27;s calendar <span dir="ltr">(.ics)</span>' in page
 
 
 def test_pages_escape_the_yaml(tmp_path: Path) -> None:
