@@ -65,7 +65,8 @@ class Configuration:
 
 
 class _TravelTime(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Built on first use: only a programme that writes travel-times needs it.
+    model_config = ConfigDict(defer_build=True, extra="forbid", frozen=True)
 
     between: list[Id] = Field(min_length=2, max_length=2)
     time: Duration

@@ -109,9 +109,9 @@ class LocalTimeIssue(Enum):
 def localize(naive: datetime, zone: ZoneInfo) -> tuple[datetime, LocalTimeIssue | None]:
     """Attach ``zone``; say whether the wall-clock time falls in a DST gap or repeated hour."""
     aware = naive.replace(tzinfo=zone)
+    if aware.utcoffset() == naive.replace(tzinfo=zone, fold=1).utcoffset():
+        return aware, None  # (nearly every time: no transition, so both folds agree)
     round_trip = aware.astimezone(UTC).astimezone(zone).replace(tzinfo=None)
     if round_trip != naive:
         return aware, LocalTimeIssue.NONEXISTENT
-    if aware.utcoffset() != naive.replace(tzinfo=zone, fold=1).utcoffset():
-        return aware, LocalTimeIssue.AMBIGUOUS
-    return aware, None
+    return aware, LocalTimeIssue.AMBIGUOUS
