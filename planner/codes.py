@@ -98,7 +98,7 @@ _TABLE: tuple[tuple[Stage, str, Severity, str], ...] = (
         Stage.LOADING,
         "missing-time",
         _W,
-        "A transfer with a date but no time (it would last all day).",
+        "A transfer or travel leg with a date but no time.",
     ),
     # -- rules: their configuration ---------------------------------------------------------
     (Stage.RULES, "unknown-rule", _E, "A rule code names no rule."),

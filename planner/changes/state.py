@@ -117,7 +117,8 @@ def parse_state(data: bytes, origin: str) -> State:
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"])
-        raise StateError(f"{origin}: {where}: {first['msg']}") from None
+        reason = first.get("ctx", {}).get("error") if first["type"] == "value_error" else None
+        raise StateError(f"{origin}: {where}: {reason or first['msg']}") from None
     if not state.versions:
         raise StateError(f"{origin}: the state has no version")
     return state

@@ -11,9 +11,10 @@ from __future__ import annotations
 from typing import Any
 
 from typer import _click as click  # typer's own click: the classes its commands are made of
+from typer._click.exceptions import BadParameter
 from typer.core import TyperArgument, TyperCommand, TyperGroup
 
-__all__ = ["PlainHelpCommand", "PlainHelpGroup", "plain_metavar"]
+__all__ = ["PlainHelpCommand", "PlainHelpGroup", "plain_metavar", "plain_refusal"]
 
 _BY_TYPE = {
     "bool": "",
@@ -47,7 +48,15 @@ def plain_metavar(label: str, is_flag: bool) -> str:
 
 
 class PlainHelpCommand(TyperCommand):
-    """A command whose help names values plainly (see the module's docstring)."""
+    """A command whose help names values plainly (see the module's docstring), and whose
+    refusals of a value say what is wrong in words rather than in pydantic's."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            return list(super().parse_args(ctx, args))
+        except BadParameter as error:
+            error.message = plain_refusal(error)
+            raise
 
     def get_params(self, ctx: click.Context) -> list[click.Parameter]:
         params: list[click.Parameter] = super().get_params(ctx)
@@ -86,3 +95,24 @@ class PlainHelpGroup(TyperGroup):
             if param.metavar is None and not isinstance(param, TyperArgument):
                 _plain(param, ctx)
         return params
+
+
+def plain_refusal(error: Exception) -> str:
+    """``--width: `abc` is not a whole number`` rather than "Input should be a valid integer,
+    unable to parse string as an integer"; no "Value error," and no ``%Y-%m-%d``."""
+    message = str(getattr(error, "message", error))
+    cause = error.__cause__
+    errors = getattr(cause, "errors", None)
+    detail = errors()[0] if callable(errors) and errors() else {}
+    kind, value = detail.get("type", ""), detail.get("input")
+    shown = f"`{value}`" if isinstance(value, str) else "the value"
+    if kind == "int_parsing":
+        return f"{shown} is not a whole number"
+    if kind in ("float_parsing", "decimal_parsing"):
+        return f"{shown} is not a number"
+    if "does not match the format" in message:
+        written = "2016-10-11 09:30" if "%H" in message else "2016-10-11"
+        return f"{shown} is not a real date written like {written}"
+    for prefix in ("Value error, ", "Assertion failed, "):
+        message = message.removeprefix(prefix)
+    return message

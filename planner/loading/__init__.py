@@ -17,6 +17,7 @@ from planner.diagnostics import (
 from planner.limits import DIAGNOSTICS_PER_CODE
 from planner.loading.collector import collector_paused
 from planner.loading.files import SourceFiles, read_programme_files
+from planner.loading.repeats import fold_repeats
 from planner.loading.resolve import resolve_counted
 from planner.loading.validate import validate_sections
 from planner.loading.yaml12 import DEFAULT_MAX_BYTES
@@ -72,7 +73,7 @@ def load_programme(
     diagnostics.extend(found)
     ordered = tuple(
         limit_per_code(
-            sort_diagnostics(_without_cascades(diagnostics)),
+            fold_repeats(sort_diagnostics(_without_cascades(diagnostics))),
             DIAGNOSTICS_PER_CODE.value(),
             already_left_out=left_out,
         )

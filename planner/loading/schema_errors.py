@@ -14,7 +14,13 @@ from planner.diagnostics import Diagnostic, Severity
 from planner.languages.tags import LANGUAGE_TAG_PATTERN
 from planner.limits import MAX_ID_LENGTH
 from planner.loading.sourcemap import PathPart, SourceMap
-from planner.suggest import closest, describe_value, did_you_mean
+from planner.suggest import (
+    closest,
+    country_suggestion,
+    describe_value,
+    did_you_mean,
+    id_suggestion,
+)
 
 __all__ = ["closest", "describe_value", "did_you_mean", "schema_diagnostics"]
 
@@ -131,9 +137,12 @@ def _sentence(detail: ErrorDetails, model: type[BaseModel], path: Sequence[PathP
             return f"{describe_value(value)} is not a BCP 47 language tag ({_TAG_EXAMPLES})"
         wrong = describe_value(value)
         return f"`{key}` should be a BCP 47 language tag ({_TAG_EXAMPLES}), not {wrong}"
+    if kind == "string_pattern_mismatch" and _expects_id(path):
+        return f"`{key}` should be {_ID_HINT}, not {describe_value(value)}{id_suggestion(value)}"
     if kind == "string_pattern_mismatch":
-        hint = _ID_HINT if _expects_id(path) else _PATTERN_HINTS.get(key, "a different value")
-        return f"`{key}` should be {hint}, not {describe_value(value)}"
+        hint = _PATTERN_HINTS.get(key, "a different value")
+        extra = country_suggestion(value) if key == "country" else ""
+        return f"`{key}` should be {hint}, not {describe_value(value)}{extra}"
     if kind == "value_error":
         return str(detail.get("ctx", {}).get("error", detail["msg"]))
     if kind == "too_short" and key == "sessions":

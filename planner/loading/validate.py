@@ -14,7 +14,7 @@ from planner.loading.files import LoadedFile, SourceFiles
 from planner.loading.sourcemap import PathPart
 from planner.model import SECTIONS, Event, ProgrammeSettings, Session
 from planner.model.fields import ID_PATTERN, portable_id
-from planner.suggest import did_you_mean
+from planner.suggest import did_you_mean, id_suggestion
 
 __all__ = ["Entry", "ValidatedSections", "validate_sections"]
 
@@ -166,7 +166,7 @@ def _id_problem(entry_id: str) -> str | None:
         shown = entry_id if len(entry_id) <= 40 else f"{entry_id[:37]}..."
         return (
             f"the id `{shown}` is not a slug: use at most {MAX_ID_LENGTH} lower-case letters, "
-            "digits and hyphens, starting with a letter or digit"
+            f"digits and hyphens, starting with a letter or digit{id_suggestion(entry_id)}"
         )
     try:
         portable_id(entry_id)

@@ -12,6 +12,7 @@ from planner.model.fields import (
     Email,
     Id,
     LanguageTag,
+    LegTimeText,
     Model,
     Text,
     TimeRangeText,
@@ -74,11 +75,11 @@ class TravelLeg(Model):
     ref: str | None = Field(default=None, description="Flight or train number")
     from_: str | None = Field(default=None, alias="from")
     to: str | None = None
-    depart: DateTimeText
+    depart: LegTimeText
     depart_timezone: str | None = Field(
         default=None, description="Zone of the departure time; default: the person's zone"
     )
-    arrive: DateTimeText
+    arrive: LegTimeText
     arrive_timezone: str | None = Field(
         default=None, description="Zone of the arrival time; default: the departure zone"
     )

@@ -22,6 +22,7 @@ __all__ = [
     "EndText",
     "Id",
     "LanguageTag",
+    "LegTimeText",
     "Model",
     "SessionKind",
     "StartText",
@@ -71,6 +72,14 @@ CountryCode = Annotated[
 DateText = Annotated[str, Field(pattern=DATE_PATTERN, description="A date: 2024-04-18")]
 DateTimeText = Annotated[
     str, Field(pattern=DATETIME_PATTERN, description="Local date and time: 2024-04-18 09:00")
+]
+LegTimeText = Annotated[
+    str,
+    Field(
+        pattern=START_PATTERN,
+        description="Local date and time (2024-04-18 09:00); a date alone while the time is "
+        "not known yet (a warning)",
+    ),
 ]
 StartText = Annotated[
     str,

@@ -237,5 +237,8 @@ class _Reader:
 
 def _reason(detail: ErrorDetails) -> str:
     """Pydantic's message, as the end of a sentence."""
-    message = detail["msg"]
+    if detail["type"] in ("value_error", "assertion_error"):
+        message = str(detail.get("ctx", {}).get("error", detail["msg"]))  # no "Value error,"
+    else:
+        message = detail["msg"]
     return message[:1].lower() + message[1:]

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from planner.rules.base import Finding, NoSettings, Rule
 from planner.rules.context import RuleContext, is_transfer
 from planner.rules.helpers import local_days
-from planner.rules.text import duration, quoted, stamp, when
+from planner.rules.text import at_or_on, duration, quoted, when
 from planner.timeline import Occurrence, Person, TravelLeg
 
 __all__ = ["OutsidePresence"]
@@ -82,7 +82,8 @@ def _timed(
             person,
             occurrence,
             leg,
-            f"arrives only at {stamp(leg.arrive)} ({leg.title}), {late} after it starts",
+            f"arrives only {at_or_on(leg.arrive, time_known=leg.arrive_known)} ({leg.title}), "
+            f"{late} after it starts",
         )
     if departure is not None and end > departure:
         leg = person.travel[-1]
@@ -91,7 +92,8 @@ def _timed(
             person,
             occurrence,
             leg,
-            f"leaves at {stamp(leg.depart)} ({leg.title}), {early} before it ends",
+            f"leaves {at_or_on(leg.depart, time_known=leg.depart_known)} ({leg.title}), "
+            f"{early} before it ends",
         )
 
 
@@ -104,12 +106,14 @@ def _all_day(context: RuleContext, person: Person, occurrence: Occurrence) -> It
             person,
             occurrence,
             arrival_leg,
-            f"arrives only at {stamp(arrival_leg.arrive)} ({arrival_leg.title})",
+            f"arrives only {at_or_on(arrival_leg.arrive, time_known=arrival_leg.arrive_known)} "
+            f"({arrival_leg.title})",
         )
     if len(person.travel) >= 2:
         leg = person.travel[-1]
         if last > leg.depart.astimezone(zone).date():
-            yield _finding(person, occurrence, leg, f"leaves at {stamp(leg.depart)} ({leg.title})")
+            leaves = at_or_on(leg.depart, time_known=leg.depart_known)
+            yield _finding(person, occurrence, leg, f"leaves {leaves} ({leg.title})")
 
 
 def _finding(person: Person, occurrence: Occurrence, leg: TravelLeg, what: str) -> Finding:

@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 from planner.timeline import Occurrence, Session
 
 __all__ = [
+    "at_or_on",
     "duration",
     "names",
     "quoted",
@@ -42,6 +43,13 @@ def zone_label(moment: datetime) -> str:
 def stamp(moment: datetime) -> str:
     """``2016-10-11 10:00 KST``."""
     return f"{moment:%Y-%m-%d %H:%M} {zone_label(moment)}"
+
+
+def at_or_on(moment: datetime, *, time_known: bool = True) -> str:
+    """``at 2016-10-11 10:00 KST``, or ``on 2016-10-11 (time not known yet)``."""
+    if time_known:
+        return f"at {stamp(moment)}"
+    return f"on {moment:%Y-%m-%d} (time not known yet)"
 
 
 def span(start: datetime, end: datetime) -> str:

@@ -17,7 +17,7 @@ from bisect import bisect_left
 from datetime import datetime, time, timedelta
 
 from planner.rules.context import Slot
-from planner.rules.text import stamp
+from planner.rules.text import at_or_on, stamp
 from planner.schedule.problem import Choice, Problem, Range, Reason, Task, minute_of
 from planner.schedule.settings import Rules
 from planner.schedule.words import span_words, who_is
@@ -171,7 +171,8 @@ def _presence(problem: Problem, index: int, rules: Rules) -> None:
         leg = person.travel[0]
         arrives = Reason(
             f"arrival:{index}:{person_id}",
-            f"{name} arrives only at {stamp(leg.arrive)} ({leg.title})",
+            f"{name} arrives only {at_or_on(leg.arrive, time_known=leg.arrive_known)} "
+            f"({leg.title})",
             leg.location,
         )
         for number in in_person:
@@ -183,7 +184,7 @@ def _presence(problem: Problem, index: int, rules: Rules) -> None:
         last = person.travel[-1]
         leaves = Reason(
             f"departure:{index}:{person_id}",
-            f"{name} leaves at {stamp(last.depart)} ({last.title})",
+            f"{name} leaves {at_or_on(last.depart, time_known=last.depart_known)} ({last.title})",
             last.location,
         )
         latest = math.floor(departure / 60) - task.length

@@ -120,6 +120,15 @@ class TravelLeg:
     depart: datetime
     arrive: datetime
     location: Location
+    depart_known: bool = True
+    """False when only the departure's date is known: ``depart`` is that day's 00:00."""
+    arrive_known: bool = True
+    """False when only the arrival's date is known: ``arrive`` is that day's 00:00 (or the
+    departure, when that is later the same day)."""
+
+    @property
+    def times_known(self) -> bool:
+        return self.depart_known and self.arrive_known
 
     @property
     def duration(self) -> timedelta:
@@ -158,13 +167,30 @@ class Person:
 
     @property
     def arrival(self) -> datetime | None:
-        """End of the first travel leg: from then on the person is at the programme."""
-        return self.travel[0].arrive if self.travel else None
+        """End of the first travel leg: from then on the person is at the programme.
+
+        With only its date known, the start of that day: nothing that day is flagged.
+        """
+        if not self.travel:
+            return None
+        leg = self.travel[0]
+        if leg.arrive_known:
+            return leg.arrive
+        return leg.arrive.replace(hour=0, minute=0, second=0, microsecond=0)
 
     @property
     def departure(self) -> datetime | None:
-        """Start of the last leg, when there are two or more: the person leaves then."""
-        return self.travel[-1].depart if len(self.travel) >= 2 else None
+        """Start of the last leg, when there are two or more: the person leaves then.
+
+        With only its date known, the end of that day: nothing that day is flagged.
+        """
+        if len(self.travel) < 2:
+            return None
+        leg = self.travel[-1]
+        if leg.depart_known:
+            return leg.depart
+        day = leg.depart.date() + timedelta(days=1)
+        return datetime.combine(day, time(), tzinfo=leg.depart.tzinfo)
 
 
 @dataclass(frozen=True, slots=True)

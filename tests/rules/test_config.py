@@ -161,7 +161,7 @@ def test_allow_silences_a_rule_for_its_session(write_yaml: WriteYaml) -> None:
             "rule-settings",
             6,
             21,
-            "the setting `from` of `night-session`: value error, should be a time like 22:00, "
+            "the setting `from` of `night-session`: should be a time like 22:00, "
             'not "25:00"',
         ),
         (

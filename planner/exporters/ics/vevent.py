@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from planner.exporters.ics.text import (
@@ -284,8 +284,7 @@ class VeventWriter:
             line("BEGIN", "VEVENT"),
             line("UID", text(uid)),
             self._stamp,
-            moment_line("DTSTART", leg.depart),
-            moment_line("DTEND", leg.arrive),
+            *_leg_times(leg),
             line("SUMMARY", text(f"{_leg_title(leg, self.lang)} ({person.name})")),
             line("DESCRIPTION", text(_leg_description(leg, person, self.lang))),
             *([line("LOCATION", text(leg.origin))] if leg.origin else []),
@@ -310,6 +309,17 @@ def _conference(session: Session, lang: Language) -> list[bytes]:
     label = lang.gettext("Join online")
     params = f";VALUE=URI;FEATURE=VIDEO;LABEL={param(label)}"
     return [line("CONFERENCE", uri(session.online_url), params)]
+
+
+def _leg_times(leg: TravelLeg) -> list[bytes]:
+    """Its instants; only its days (VALUE=DATE, the end exclusive) while a time is not known."""
+    if leg.times_known:
+        return [moment_line("DTSTART", leg.depart), moment_line("DTEND", leg.arrive)]
+    last = leg.arrive.date() + timedelta(days=1)
+    return [
+        line("DTSTART", format_date(leg.depart.date()), ";VALUE=DATE"),
+        line("DTEND", format_date(last), ";VALUE=DATE"),
+    ]
 
 
 def _leg_title(leg: TravelLeg, lang: Language) -> str:

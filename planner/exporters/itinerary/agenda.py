@@ -94,8 +94,6 @@ def agenda_header(
         named = comma.join(lang.text(part) for part in (place.name, place.city) if part)
         details.append((lang.gettext("Venue"), named))
     if rooms is not None:
-        names = [
-            lang.text(programme.venues[at].rooms[room].name) for at, room in rooms.places
-        ]
+        names = [lang.text(programme.venues[at].rooms[room].name) for at, room in rooms.places]
         details.append((lang.gettext("Rooms"), lang.formats.names(names)))
     return Header(title, lang.text(programme.name), tuple(details))

@@ -274,7 +274,8 @@ class ScheduleBuilder:
                     status="confirmed",
                     start=leg.depart,
                     end=leg.arrive,
-                    all_day=False,
+                    # A leg known only by its dates shows as those days, without times.
+                    all_day=not leg.times_known,
                     day=leg.depart.date(),
                     last_day=leg.arrive.date(),
                     origin=leg.origin,

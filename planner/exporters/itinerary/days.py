@@ -45,7 +45,7 @@ def summarise(rows: Iterable[Row]) -> Summary:
         elif row.kind == TRAVEL or row.category == "transfer":
             legs += row.kind == TRAVEL
             transfers += row.kind != TRAVEL
-            travel_seconds += row.ends_at - row.starts_at
+            travel_seconds += 0 if row.all_day else row.ends_at - row.starts_at
         else:
             sessions += 1
             all_day += row.all_day

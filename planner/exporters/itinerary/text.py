@@ -53,8 +53,8 @@ def clean(text: str) -> str:
 def title_text(row: Row, lang: Language = ENGLISH) -> str:
     """The title, and a move's duration: ``Bus to Pangyo (45m)``."""
     title = clean(row.title)
-    if not row.moves:
-        return title
+    if not row.moves or row.all_day:
+        return title  # a leg known only by its dates has no length to show
     # A no-break space keeps "5h 30m" on one line when the title is wrapped.
     length = duration_text(row.duration, lang).replace(" ", NO_BREAK_SPACE)
     return lang.gettext("{title} ({duration})").format(title=title, duration=length)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from planner.diagnostics import Severity
 from planner.loading.resolve.context import Context
 from planner.loading.validate import Entry
 from planner.model import Person as PersonModel
@@ -12,6 +14,9 @@ from planner.timeline import objects as timeline
 from planner.timeline.zones import get_zone
 
 __all__ = ["resolve_person"]
+
+_DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ID_LIKE = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 
 def resolve_person(context: Context, entry: Entry) -> timeline.Person:
@@ -75,6 +80,12 @@ def _leg(
     arrive = context.instant(raw.arrive, arrive_zone, entry, *sub, "arrive")
     if depart is None or arrive is None:
         return None
+    depart_known = _time_given(context, entry, index, raw.depart, "depart")
+    arrive_known = _time_given(context, entry, index, raw.arrive, "arrive")
+    if not arrive_known and arrive.date() == depart.astimezone(arrive_zone).date():
+        arrive = max(arrive, depart)  # "arrives that day": not before it leaves
+    for key, place in (("from", raw.from_), ("to", raw.to)):
+        _near_venue(context, entry, index, key, place)
     if arrive < depart:
         context.report(
             "end-before-start",
@@ -93,7 +104,41 @@ def _leg(
         depart,
         arrive,
         context.where(entry, *sub),
+        depart_known,
+        arrive_known,
     )
+
+
+def _time_given(context: Context, entry: Entry, index: int, text: str, key: str) -> bool:
+    """Whether ``text`` has a time; a date alone is accepted with a warning saying how it counts."""
+    if not _DATE_ONLY.fullmatch(text.strip()):
+        return True
+    context.report(
+        "missing-time",
+        f"this travel leg's `{key}` has a date but no time, so the leg takes up that whole day "
+        "(no session that day counts as before the arrival or after the departure); give the "
+        f'time when it is known, e.g. `{key}: "{text.strip()} 14:30"`',
+        context.where(entry, "travel", index, key),
+        Severity.WARNING,
+    )
+    return False
+
+
+def _near_venue(context: Context, entry: Entry, index: int, key: str, place: str | None) -> None:
+    """A leg's `from`/`to` may name any place, but one a letter off a venue id is a typo."""
+    if place is None or place in context.venues or not _ID_LIKE.fullmatch(place):
+        return
+    import difflib  # only for a place that is not a venue id
+
+    matches = difflib.get_close_matches(place, list(context.venues), n=1, cutoff=0.8)
+    if matches:
+        context.report(
+            "unknown-reference",
+            f"there is no venue with the id `{place}`; did you mean `{matches[0]}`? (a travel "
+            "leg may also name a place that is not a venue, such as an airport)",
+            context.where(entry, "travel", index, key),
+            Severity.WARNING,
+        )
 
 
 def _unavailable(
