@@ -178,6 +178,12 @@ def expand_repeat(
     if not isinstance(rule, rrule):
         raise RepeatError("only a single RRULE is supported")
     starts, candidates = _occurrences(rule, zone, limit, count, exceptions)
+    if count is not None and 0 < candidates < count:
+        # Only the end of the readable years stops a COUNT rule short: never cut it silently.
+        raise RepeatError(
+            f"COUNT={count} runs past {LAST_YEAR}, the last year planner reads: only "
+            f"{candidates:,} occurrences fit before then; lower COUNT or end it with UNTIL"
+        )
     if not candidates:
         raise RepeatError(
             f"the rule gives no occurrence from {naive_start:%Y-%m-%d} to {search_end:%Y-%m-%d}"
