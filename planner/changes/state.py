@@ -139,7 +139,11 @@ def _fetch(url: str) -> bytes:
             data: bytes = response.read()
             return data
     except urllib.error.HTTPError as error:
-        raise StateError(f"cannot read the previous state at {url}: HTTP {error.code}") from None
+        # The error holds the response and its socket: close it, or it lingers until the
+        # collector finds it (an "unclosed socket" ResourceWarning in whatever runs then).
+        code = error.code
+        error.close()
+        raise StateError(f"cannot read the previous state at {url}: HTTP {code}") from None
     except (urllib.error.URLError, OSError) as error:
         reason = getattr(error, "reason", error)
         raise StateError(f"cannot read the previous state at {url}: {reason}") from None

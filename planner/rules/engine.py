@@ -9,8 +9,10 @@ silences with ``allow``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
 
-from planner.diagnostics import Diagnostic, Severity, sort_diagnostics
+from planner.diagnostics import LIMIT_CODE, Diagnostic, Severity, sort_diagnostics
+from planner.limits import DIAGNOSTICS_PER_CODE
 from planner.loading.collector import collector_paused
 from planner.rules.base import Finding, Rule
 from planner.rules.config import Configuration, configure
@@ -26,14 +28,20 @@ def check_programme(
     *,
     select: Sequence[str] | None = None,
     ignore: Sequence[str] = (),
+    most: int | None = None,
 ) -> list[Diagnostic]:
     """Every diagnostic the rules find in ``programme``, sorted as the file reads.
 
     ``select`` runs only the rules named (even one that ``programme.rules`` turns off);
     ``ignore`` skips rules. Both take rule codes; an unknown code raises
     :class:`~planner.rules.registry.UnknownRuleError` naming the closest one.
+
+    A rule stops once it has found ``most`` problems (``PLANNER_MAX_DIAGNOSTICS``, 200 by
+    default): the rest are neither looked for nor built, and one ``diagnostic-limit`` line
+    says there are more. On hostile input that is what keeps a check quick and small.
     """
     chosen = selected_rules(select, ignore)
+    most = DIAGNOSTICS_PER_CODE.value() if most is None else most
     # The rules build large, acyclic views: no collector passes over them (see there).
     with collector_paused():
         configuration = configure(programme)
@@ -47,7 +55,10 @@ def check_programme(
                 continue
             settings = configuration.rules[rule.code].settings
             findings = rule.check(context, settings)
-            diagnostics.extend(_diagnostics(rule.code, severity, findings, allowed))
+            found = _diagnostics(rule.code, severity, findings, allowed)
+            diagnostics.extend(islice(found, most))
+            if next(found, None) is not None:
+                diagnostics.append(_more(rule.code, severity, most))
     return sort_diagnostics(diagnostics)
 
 
@@ -91,3 +102,12 @@ def _diagnostics(
             finding.sessions,
             finding.people,
         )
+
+
+def _more(code: str, severity: Severity, most: int) -> Diagnostic:
+    return Diagnostic(
+        LIMIT_CODE,
+        severity,
+        f"more `{code}` diagnostics are not shown: planner stops looking after {most:,} per "
+        f"code; {DIAGNOSTICS_PER_CODE.how_to_raise()}",
+    )

@@ -4,11 +4,13 @@ read back with an independent client: plain HTTP and icalendar, and the files Ra
 from __future__ import annotations
 
 import base64
+import gc
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -213,8 +215,30 @@ def test_a_write_over_a_changed_resource_is_refused(
     file.write_text(BEFORE, encoding="utf-8")
     assert _publish(runner, url, file)[0] == 0
     server = _Server(url, USER, PASSWORD)
-    [visit] = [r for r in server.resources(load(file).uid_domain)[0] if r.uid.startswith("visit.")]
-    stale = Write(visit.uid, "Pangyo visit", visit.href, FOREIGN, etag='"not-the-etag"')
-    with pytest.raises(CalDavError, match="changed on the server since it was read"):
-        server.put(stale)
+    try:
+        ours = server.resources(load(file).uid_domain)[0]
+        [visit] = [r for r in ours if r.uid.startswith("visit.")]
+        stale = Write(visit.uid, "Pangyo visit", visit.href, FOREIGN, etag='"not-the-etag"')
+        with pytest.raises(CalDavError, match="changed on the server since it was read"):
+            server.put(stale)
+    finally:
+        server.close()  # its kept-alive connection must not outlive the test
     assert _summary(_calendar(store))["visit"] == ("Pangyo visit", 0)
+
+
+def test_publishing_leaves_no_connection_open(
+    runner: CliRunner, radicale: tuple[str, Path], tmp_path: Path
+) -> None:
+    """The client's kept-alive connections are closed when publishing ends, not left to the
+    collector (an "unclosed socket" ResourceWarning in whichever test runs next)."""
+    url, _ = radicale
+    file = tmp_path / "events.yaml"
+    file.write_text(BEFORE, encoding="utf-8")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ResourceWarning)
+        for password in (PASSWORD, "wrong"):
+            code, output = _publish(runner, url, file, password=password)
+            assert code == (0 if password == PASSWORD else 1), output
+        gc.collect()
+    leaks = [str(w.message) for w in caught if issubclass(w.category, ResourceWarning)]
+    assert not leaks

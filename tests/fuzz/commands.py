@@ -8,6 +8,7 @@ could redraw the screen or start a forged line.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,7 +18,14 @@ from typer.testing import CliRunner
 
 from planner.cli import app
 
-__all__ = ["BASE_PROGRAMME", "Outcome", "checking_commands", "publishing_commands", "run"]
+__all__ = [
+    "BASE_PROGRAMME",
+    "Outcome",
+    "check_outputs",
+    "checking_commands",
+    "publishing_commands",
+    "run",
+]
 
 BASE_PROGRAMME = """\
 version: 1
@@ -96,3 +104,76 @@ def publishing_commands(path: Path, base: Path, out: Path) -> Iterator[list[str]
     yield ["build", *file, "-o", str(out / "site")]
     for report in ("text", "markdown", "json"):
         yield ["diff", str(base), str(path), "--format", report]
+    # The printed and spreadsheet outputs, the frab schedules and the solver: their files
+    # are read back by check_outputs.
+    for report in ("xml", "json"):
+        yield ["frab", *file, "--format", report, "-o", str(out / f"frab.{report}")]
+    yield ["agenda", *file, "--format", "xlsx", "-o", str(out / "agenda.xlsx")]
+    venue = _first(path, ("venues",))
+    if venue is not None:
+        yield ["agenda", *file, "--by", "room", "--venue", venue, "--format", "xlsx",
+               "-o", str(out / "rooms.xlsx")]  # fmt: skip
+    yield ["itinerary", "--all", *file, "--format", "xlsx", "-o", str(out / "xlsx")]
+    yield ["agenda", *file, "--format", "pdf", "-o", str(out / "agenda.pdf")]
+    who = _first(path, ("groups", "people"))
+    if who is not None:
+        yield ["pack", who, *file, "-o", str(out / "pack.pdf")]
+    yield ["schedule", *file, "-o", str(out / "scheduled.yaml"), "--time-limit", "5"]
+
+
+def _first(path: Path, sections: tuple[str, ...]) -> str | None:
+    """The first id of the first of ``sections`` that has one (whom ``pack`` is made for...)."""
+    import yaml
+
+    try:
+        data = yaml.safe_load(path.read_bytes())
+    except (yaml.YAMLError, ValueError, OSError):
+        return None
+    for section in sections:
+        entries = data.get(section) if isinstance(data, dict) else None
+        if isinstance(entries, dict) and entries:
+            return str(next(iter(entries)))
+    return None
+
+
+def check_outputs(out: Path) -> list[str]:
+    """What is wrong with the files written under ``out``, read back by independent readers:
+    a formula in a spreadsheet cell (text from the YAML must stay text), XML or JSON that
+    does not parse, a PDF that is not one."""
+    found = []
+    for path in sorted(out.rglob("*")) if out.exists() else ():
+        if path.suffix == ".xlsx":
+            found += [f"{path.name}: {problem}" for problem in _xlsx_problems(path)]
+        elif path.suffix == ".xml" and path.parent == out:
+            found += [f"{path.name}: {problem}" for problem in _xml_problems(path)]
+        elif path.suffix == ".json" and path.parent == out:
+            try:
+                json.loads(path.read_bytes())
+            except ValueError as error:
+                found.append(f"{path.name}: not JSON ({error})")
+        elif path.suffix == ".pdf" and not path.read_bytes().startswith(b"%PDF-"):
+            found.append(f"{path.name}: not a PDF")
+    return found
+
+
+def _xlsx_problems(path: Path) -> list[str]:
+    import openpyxl
+
+    book = openpyxl.load_workbook(path)
+    return [
+        f"a formula in {sheet.title}!{cell.coordinate}: {str(cell.value)[:40]!r}"
+        for sheet in book.worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+        if cell.data_type == "f"
+    ]
+
+
+def _xml_problems(path: Path) -> list[str]:
+    from xml.etree import ElementTree
+
+    try:
+        ElementTree.fromstring(path.read_bytes())
+    except ElementTree.ParseError as error:
+        return [f"not well-formed XML ({error})"]
+    return []

@@ -31,7 +31,13 @@ from typing import Any
 
 import yaml
 
-from tests.fuzz.commands import BASE_PROGRAMME, checking_commands, publishing_commands, run
+from tests.fuzz.commands import (
+    BASE_PROGRAMME,
+    check_outputs,
+    checking_commands,
+    publishing_commands,
+    run,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 MEMORY_LIMIT = 1536 * 1024 * 1024  # bytes of address space for one case's process
@@ -155,6 +161,7 @@ def _run_case(folder: str, connection: Connection) -> None:
     valid = outcomes[0].exit_code == 0
     if valid:
         outcomes += [run(args) for args in publishing_commands(path, base, out)]
+        report["problems"] += [f"outputs: {problem}" for problem in check_outputs(out)]
     else:
         outcomes.append(run(["ics", "-f", str(path)]))
     for outcome in outcomes:

@@ -14,7 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.fuzz.commands import BASE_PROGRAMME, checking_commands, publishing_commands, run
+from tests.fuzz.commands import (
+    BASE_PROGRAMME,
+    check_outputs,
+    checking_commands,
+    publishing_commands,
+    run,
+)
 
 CORPUS = Path(__file__).parent / "corpus"
 CASES = sorted(CORPUS.glob("*.yaml"))
@@ -54,6 +60,7 @@ def test_reproducer_gets_a_clean_answer(
         outcome = run(args)
         assert time.monotonic() - started < SECONDS_PER_RUN, args
         assert not outcome.problems(), (outcome.args, outcome.problems(), outcome.output[-2000:])
+    assert not check_outputs(tmp_path / "out")
 
 
 ISSUE_11 = {

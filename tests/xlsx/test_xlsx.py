@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import io
+import json
 from datetime import datetime, timedelta
 
 import pytest
 
 from planner.exporters.base import Selection
 from planner.exporters.itinerary import RenderOptions
+from planner.exporters.itinerary.exporters import JsonAgenda
 from planner.exporters.xlsx import XlsxAgenda, XlsxItinerary, listing_xlsx
 from planner.loading import load
 from planner.reporting.listing import listing_rows
@@ -31,6 +33,7 @@ events:
     sessions:
       - {id: visit, title: '=HYPERLINK("https://evil.example/","click")', date: 2024-04-17, time: "14:00-16:00"}
       - {id: day, title: "-2+3", date: 2024-04-18}
+      - {id: at, title: "@SUM(1+1)", date: 2024-04-19, time: "09:00-10:00"}
 """
 
 
@@ -111,6 +114,7 @@ def test_hostile_text_is_stored_as_text(write_yaml) -> None:  # type: ignore[no-
         texts = {cell.value for cell in cells if cell.data_type == "s"}
         assert '=HYPERLINK("https://evil.example/","click")' in texts
         assert {"+1+1", "-2+3"} <= texts
+        assert "@SUM(1+1)" in texts
         assert "=cmd|' /C calc'!A0" in " ".join(str(t) for t in texts)
         assert not [cell for cell in cells if cell.data_type == "f"], "a formula was written"
 
@@ -140,3 +144,30 @@ def test_files_for_everyone(bundled) -> None:  # type: ignore[no-untyped-def]
     paths = [path for path, _ in XlsxItinerary().files(bundled, Selection())]
     assert paths[0] == f"people/{next(iter(bundled.people))}.xlsx"
     assert len(paths) == len(bundled.people) + len(bundled.groups)
+
+
+def test_agenda_by_room_is_a_grid_per_day(bundled) -> None:  # type: ignore[no-untyped-def]
+    """--by room: a sheet per day, a column per room; each session in its room's column at
+    its start, as the JSON agenda of the same selection places it."""
+    selection = Selection(venue="casa-asia-madrid")
+    book = _book(XlsxAgenda(by_room=True).export(bundled, selection))
+    venue = bundled.venues["casa-asia-madrid"]
+    rooms = {room.name: room_id for room_id, room in venue.rooms.items()}
+    placed = set()
+    for sheet in book.worksheets:
+        headings = [cell.value for cell in sheet[1]]
+        assert headings[0] == "Start" and set(headings[1:]) <= {*rooms, "Whole venue"}
+        for row in sheet.iter_rows(min_row=2):
+            start = row[0].value
+            assert isinstance(start, datetime) and sheet.title.startswith(f"{start:%Y-%m-%d}")
+            for heading, cell in zip(headings[1:], row[1:], strict=True):
+                assert cell.data_type in ("s", "n")  # text, or empty: never a formula
+                for line in (cell.value or "").splitlines():
+                    placed.add((start, rooms.get(heading), line.rsplit(" (to ", 1)[0]))
+    items = json.loads(JsonAgenda().export(bundled, selection))
+    expected = {
+        (datetime.fromisoformat(item["start"]).replace(tzinfo=None), item["room"], item["title"])
+        for item in items
+        if item["venue"] == "casa-asia-madrid" and not item["origin"]
+    }
+    assert placed == expected and len(placed) > 5

@@ -17,6 +17,7 @@ from planner.exporters.itinerary.build import ScheduleError
 from planner.exporters.itinerary.exporters import AgendaExporter, ItineraryExporter, Renderer
 from planner.exporters.itinerary.model import Schedule
 from planner.exporters.itinerary.options import RenderOptions
+from planner.exporters.xlsx.rooms import grid_sheets
 from planner.exporters.xlsx.schedule import schedule_sheets
 from planner.exporters.xlsx.workbook import Sheet, Value, sheet_name, workbook_bytes
 from planner.reporting.listing import TableListing, listing_rows
@@ -68,10 +69,8 @@ class XlsxItinerary(_Sheets, ItineraryExporter):
 
 
 class XlsxAgenda(_Sheets, AgendaExporter):
-    """The sessions of an event, a venue, some days (``sheet_per_day``: a sheet per day).
-
-    ``by_room`` is a printed layout; a sheet stays one row per session (as CSV does).
-    """
+    """The sessions of an event, a venue, some days (``sheet_per_day``: a sheet per day);
+    ``by_room``: the venue's room grid, a sheet per day with a column per room."""
 
     def __init__(
         self, *, tz: str = "local", options: RenderOptions | None = None, by_room: bool = False
@@ -80,7 +79,11 @@ class XlsxAgenda(_Sheets, AgendaExporter):
         self._setup(options)
 
     def export(self, programme: Programme, selection: Selection) -> bytes:
-        return self.workbook(self.agenda(programme, selection))
+        agenda = self.agenda(programme, selection)
+        if agenda.grid is not None:
+            title = f"{agenda.header.title}: {agenda.header.subject}"
+            return workbook_bytes(grid_sheets(agenda.grid, agenda.view), title)
+        return self.workbook(agenda)
 
 
 class XlsxListing(TableListing):
