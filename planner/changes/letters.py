@@ -17,6 +17,7 @@ from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime
 from html import escape
+from unicodedata import east_asian_width
 
 from planner.changes.notices import Notice, NoticeItem, Span
 from planner.changes.phrases import Phrases, phrases
@@ -71,10 +72,16 @@ def _intro(notice: Notice, letter: Letter) -> str:
     return words.intro_many(count).format(programme=programme, count=count)
 
 
+def _columns(text: str) -> int:
+    """How many columns ``text`` takes in a fixed-width font: Hangul and Han take two."""
+    return sum(2 if east_asian_width(c) in ("W", "F") else 1 for c in text)
+
+
 def _span_lines(label: str, width: int, span: Span, home: str | None, words: Phrases) -> list[str]:
-    """``Before: when, where``, labels padded to ``width`` so the times line up."""
+    """``Before: when, where``, labels padded to ``width`` columns so the times line up."""
     separator = words.lang.pgettext("separator", ", ")
-    lines = [f"  {label:<{width}}{span.when}{separator}{span.where}"]
+    padding = " " * (width - _columns(label))
+    lines = [f"  {label}{padding}{span.when}{separator}{span.where}"]
     if span.home is not None and home is not None:
         your = words.your_time.format(zone=home)
         lines.append(f"  {'':<{width}}= {span.home}{separator}{your}")
@@ -110,7 +117,7 @@ def _text_item(item: NoticeItem, home: str | None, words: Phrases) -> list[str]:
         label = words.label.format(label=words.title)
         lines.append(f"  {label}{item.before.title} -> {item.after.title}")
     sides = [(words.label.format(label=label), span) for label, span in _sides(item, words)]
-    width = max(len(label) for label, _ in sides) if sides else 0
+    width = max(_columns(label) for label, _ in sides) if sides else 0
     for label, span in sides:
         lines += _span_lines(label, width, span, home, words)
     if item.note is not None:
@@ -123,8 +130,11 @@ def _wrap(paragraph: str) -> list[str]:
 
 
 def _home(notice: Notice) -> str | None:
-    """The reader's home zone as their language names it (``Africa/Lagos``, ``hora de Lagos``)."""
-    return notice.language.zone_name(notice.home) if notice.home is not None else None
+    """The reader's home zone as their language names its city (``Lagos``, ``라고스``);
+    English keeps the zone's name (``Africa/Lagos``)."""
+    if notice.home is None:
+        return None
+    return notice.language.formats.city(notice.home) or notice.home.key
 
 
 def _members(notice: Notice, words: Phrases) -> list[str]:
