@@ -37,6 +37,10 @@ class EnglishFormats:
         """``Mon 10 Oct``."""
         return f"{_WEEKDAYS[day.weekday()][:3]} {day.day} {_MONTHS[day.month - 1][:3]}"
 
+    def weekday(self, day: date) -> str:
+        """The weekday, abbreviated: ``Mon``."""
+        return _WEEKDAYS[day.weekday()][:3]
+
     def dated(self, day: date) -> str:
         """``Mon 10 Oct 2016``."""
         return f"{self.short_date(day)} {day.year}"
@@ -101,6 +105,9 @@ class CldrFormats(EnglishFormats):
 
     def short_date(self, day: date) -> str:
         return self._kept("short", day, lambda: self._skeleton("MMMEd", day))
+
+    def weekday(self, day: date) -> str:
+        return self._kept("weekday", day, lambda: self._skeleton("E", day))
 
     def dated(self, day: date) -> str:
         return self._kept("dated", day, lambda: self._skeleton("yMMMEd", day))

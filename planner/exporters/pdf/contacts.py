@@ -1,4 +1,5 @@
-"""The pack's reference pages: the venues (address, rooms, how to get there) and contacts."""
+"""The pack's reference pages: the venues (address, rooms, how to get there) and contacts,
+in the pack's language (planner's words translated, the file's texts in the reader's)."""
 
 from __future__ import annotations
 
@@ -7,17 +8,19 @@ from collections.abc import Iterable, Sequence
 from planner.exporters.itinerary.as_html import escape
 from planner.exporters.itinerary.model import Row
 from planner.exporters.itinerary.text import title_text
-from planner.exporters.itinerary.timefmt import abbreviation, short_date
-from planner.exporters.pdf.words import WORDS
+from planner.exporters.itinerary.timefmt import clock_text, short_date
+from planner.exporters.pdf.words import print_words
+from planner.languages import Language
 from planner.timeline import Programme, Venue
 
 __all__ = ["contacts_part", "venues_part"]
 
 
-def venues_part(programme: Programme, rows: Sequence[Row]) -> str:
+def venues_part(programme: Programme, rows: Sequence[Row], lang: Language) -> str:
     """Every venue the rows meet, in the order first met: where it is, the rooms used, and
     the transfers of the programme that take people there."""
-    by_name = {venue.name: venue for venue in programme.venues.values()}
+    # Rows name places in the reader's language, as the venues are found by here.
+    by_name = {lang.text(venue.name): venue for venue in programme.venues.values()}
     found: dict[str, Venue] = {}
     for row in rows:
         for venue in (
@@ -27,46 +30,56 @@ def venues_part(programme: Programme, rows: Sequence[Row]) -> str:
         ):
             if venue is not None and not venue.online:
                 found.setdefault(venue.id, venue)
-    entries = [_venue(venue, rows) for venue in found.values()]
-    body = "\n".join(entries) or f"<p>{escape(WORDS['no_venues'])}</p>"
-    return _part(WORDS["venues"], body)
+    words = print_words(lang)
+    entries = [_venue(venue, rows, lang) for venue in found.values()]
+    body = "\n".join(entries) or f"<p>{escape(words.no_venues)}</p>"
+    return _part(words.venues, body)
 
 
-def _venue(venue: Venue, rows: Sequence[Row]) -> str:
+def _venue(venue: Venue, rows: Sequence[Row], lang: Language) -> str:
+    words = print_words(lang)
+    comma = lang.pgettext("separator", ", ")
     lines = []
-    place = ", ".join(p for p in (venue.address, venue.city, venue.country) if p)
+    place = comma.join(lang.text(p) for p in (venue.address, venue.city, venue.country) if p)
     if place:
-        lines.append(_line(WORDS["address"], escape(place)))
+        lines.append(_line(words.address, escape(place), lang))
     rooms = dict.fromkeys(r.room_name for r in rows if r.venue_id == venue.id and r.room_name)
     if rooms:
-        lines.append(_line(WORDS["rooms"], escape(", ".join(room for room in rooms if room))))
+        used = comma.join(room for room in rooms if room)
+        lines.append(_line(words.rooms, escape(used), lang))
     if venue.geo is not None:
-        lines.append(_line(WORDS["map"], f"{venue.geo.lat:.4f}, {venue.geo.lon:.4f}"))
+        where = f"{venue.geo.lat:.4f}, {venue.geo.lon:.4f}"
+        lines.append(_line(words.map, f'<span dir="ltr">{where}</span>', lang))
     if venue.url:
-        lines.append(_line(WORDS["website"], escape(venue.url)))
-    trips = _trips_to(venue, rows)
+        lines.append(_line(words.website, escape(venue.url), lang))
+    trips = _trips_to(venue, rows, lang)
     if trips:
         items = "".join(f"<li>{escape(trip)}</li>" for trip in trips)
-        lines.append(f"<p><strong>{escape(WORDS['getting_there'])}</strong></p><ul>{items}</ul>")
-    return f'<div class="entry"><h3>{escape(venue.name)}</h3>{"".join(lines)}</div>'
+        lines.append(f"<p><strong>{escape(words.getting_there)}</strong></p><ul>{items}</ul>")
+    return _entry(lang.text(venue.name), lines)
 
 
-def _trips_to(venue: Venue, rows: Iterable[Row]) -> list[str]:
-    """``Bus to the Seoul Green Building (40m), from Koreana Hotel: Tue 11 Oct 09:00 KST``."""
+def _trips_to(venue: Venue, rows: Iterable[Row], lang: Language) -> list[str]:
+    """``Bus to the Seoul Green Building (40m) from Koreana Hotel: Tue 11 Oct 09:00 KST``."""
     trips: dict[tuple[str, str | None], list[str]] = {}
     for row in rows:
-        if row.destination == venue.name and not row.cancelled:
-            when = f"{short_date(row.start.date())} {row.start:%H:%M} {abbreviation(row.start)}"
-            trips.setdefault((title_text(row), row.origin), []).append(when)
+        if row.destination == lang.text(venue.name) and not row.cancelled:
+            when = f"{short_date(row.start.date(), lang)} {clock_text(row.start, lang)}"
+            trips.setdefault((title_text(row, lang), row.origin), []).append(when)
+    words = print_words(lang)
+    comma = lang.pgettext("separator", ", ")
     return [
-        f"{title} {WORDS['from_place']} {origin or '?'}: {', '.join(times)}"
+        words.trip.format(title=title, origin=origin or "?", times=comma.join(times))
         for (title, origin), times in trips.items()
     ]
 
 
-def contacts_part(programme: Programme, rows: Sequence[Row], members: Sequence[str]) -> str:
+def contacts_part(
+    programme: Programme, rows: Sequence[Row], members: Sequence[str], lang: Language
+) -> str:
     """The organisers of the pack's events, and the people with an e-mail address in the
     file who take part in them (the delegation's own members aside)."""
+    words = print_words(lang)
     events = dict.fromkeys(row.event_id for row in rows if row.event_id)
     entries = []
     organisers = dict.fromkeys(
@@ -77,15 +90,13 @@ def contacts_part(programme: Programme, rows: Sequence[Row], members: Sequence[s
         if organisation is None:
             continue
         lines = [
-            _line(WORDS["organiser"], escape(programme.events[e].title))
+            _line(words.organiser, escape(lang.text(programme.events[e].title)), lang)
             for e in events
             if organiser_id in programme.events[e].organiser_ids
         ]
         if organisation.url:
-            lines.append(_line(WORDS["website"], escape(organisation.url)))
-        entries.append(
-            f'<div class="entry"><h3>{escape(organisation.name)}</h3>{"".join(lines)}</div>'
-        )
+            lines.append(_line(words.website, escape(organisation.url), lang))
+        entries.append(_entry(lang.text(organisation.name), lines))
     people = dict.fromkeys(
         person
         for event in events
@@ -103,21 +114,20 @@ def contacts_part(programme: Programme, rows: Sequence[Row], members: Sequence[s
         organisation = programme.organisations.get(person.organisation_id or "")
         lines = []
         if person.role:
-            lines.append(_line(WORDS["role"], escape(person.role)))
+            lines.append(_line(words.role, escape(lang.text(person.role)), lang))
         if organisation is not None:
-            lines.append(f"<p>{escape(organisation.name)}</p>")
-        lines.append(_line(WORDS["email"], escape(person.email)))
-        entries.append(_entry(person.name, lines))
-    body = "\n".join(entries) or f"<p>{escape(WORDS['no_contacts'])}</p>"
-    return _part(WORDS["contacts"], body)
+            lines.append(f"<p>{escape(lang.text(organisation.name))}</p>")
+        lines.append(_line(words.email, escape(person.email), lang))
+        entries.append(_entry(lang.text(person.name), lines))
+    body = "\n".join(entries) or f"<p>{escape(words.no_contacts)}</p>"
+    return _part(words.contacts, body)
 
 
-def _line(label: str, value: str) -> str:
-    return f"<p><strong>{escape(label)}:</strong> {value}</p>"
-
-
-def _named(person: str | None) -> tuple[str, ...]:
-    return (person,) if person else ()
+def _line(label: str, value: str, lang: Language) -> str:
+    """``<strong>Address:</strong> ...``: the colon as the language writes it."""
+    text = lang.gettext("{label}: ").format(label=label)
+    stripped = text.rstrip()
+    return f"<p><strong>{escape(stripped)}</strong>{text[len(stripped) :]}{value}</p>"
 
 
 def _entry(name: str, lines: Sequence[str]) -> str:

@@ -3,37 +3,39 @@
 The page header names the programme (left) and whose document it is (right, from the
 ``string-set`` of each part's ``h1``, so a pack's member pages carry that member's name);
 the footer numbers the pages. Days start on a new page; rows never split across pages and
-a table's heading repeats where a day runs over. Fonts: Noto Sans, then Noto Sans CJK for
-Hangul and Han; Pango falls back to any other installed font for other scripts.
+a table's heading repeats where a day runs over. Fonts: Noto, the reader's script first
+(:mod:`planner.exporters.pdf.fonts`).
+
+A right-to-left language (Arabic) is laid out right to left: ``dir="rtl"`` on the page,
+so the columns are mirrored (the times on the right), the running header's sides swap,
+and the time cells stay left to right, isolated, so a span of times reads as written.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from planner.exporters.itinerary.as_html import HtmlRenderer, escape
 from planner.exporters.itinerary.model import Schedule
-from planner.exporters.pdf.words import WORDS
+from planner.exporters.pdf.fonts import font_stack
+from planner.exporters.pdf.words import print_words
+from planner.languages import Language
 
-__all__ = ["PAPERS", "css_string", "page", "schedule_part"]
+__all__ = ["PAPERS", "css_string", "page", "page_numbers", "schedule_part"]
 
 PAPERS = {"a4": "A4", "letter": "letter"}
 """``--paper`` choices and their CSS page sizes."""
 
-_FONTS = (
-    '"Noto Sans", "Noto Sans Symbols", "Noto Sans CJK KR", "Noto Sans CJK SC", '
-    '"Noto Sans CJK JP", sans-serif'
-)
-
 _CSS = """
 @page {
   size: %(size)s; margin: 20mm 12mm 16mm;
-  @top-left { content: %(programme)s; font: 8pt %(fonts)s; color: #555;
-    vertical-align: bottom; padding-bottom: 3mm; }
-  @top-right { content: string(subject); font: 8pt %(fonts)s; color: #555;
-    vertical-align: bottom; padding-bottom: 3mm; }
-  @bottom-center { content: %(page)s counter(page) %(of)s counter(pages);
-    font: 8pt %(fonts)s; color: #555; }
+  @top-%(start)s { content: %(programme)s; font: 8pt %(fonts)s; color: #555;
+    vertical-align: bottom; padding-bottom: 3mm; direction: %(direction)s; }
+  @top-%(end)s { content: string(subject); font: 8pt %(fonts)s; color: #555;
+    vertical-align: bottom; padding-bottom: 3mm; direction: %(direction)s; }
+  @bottom-center { content: %(pages)s; font: 8pt %(fonts)s; color: #555;
+    direction: %(direction)s; }
 }
 @page cover { @top-left { content: none; } @top-right { content: none; } }
 html { font-family: %(fonts)s; font-size: 9.5pt; color: #1a1a1a; line-height: 1.3; }
@@ -57,7 +59,7 @@ table { width: 100%%; border-collapse: collapse; font-size: 8.5pt; }
 table.day { table-layout: fixed; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
-th, td { text-align: left; vertical-align: top; padding: 1.2mm 1.5mm;
+th, td { text-align: start; vertical-align: top; padding: 1.2mm 1.5mm;
   border-bottom: .5pt solid #bbb; overflow-wrap: break-word; }
 th { font-size: 7pt; text-transform: uppercase; letter-spacing: .03em; color: #444; }
 th.time { width: 13%%; }
@@ -69,6 +71,7 @@ tr.cancelled td { color: #777; }
 .badge { margin-left: 1mm; padding: 0 .8mm; font-size: 6.5pt; border: .5pt solid currentColor;
   border-radius: .6mm; text-transform: uppercase; }
 .people, td.notes { color: #444; font-size: 8pt; }
+td.notes details { display: none; }
 footer { margin-top: 4mm; padding-top: 1.5mm; border-top: .5pt solid #999; }
 a { color: inherit; text-decoration: none; }
 header.with-qr { position: relative; padding-right: 40mm; min-height: 44mm; }
@@ -88,6 +91,12 @@ figure.qr .url { overflow-wrap: anywhere; color: #666; }
 .entry { break-inside: avoid; margin-bottom: 4mm; }
 .entry p { margin: .6mm 0; }
 .muted { color: #555; }
+[dir="rtl"] td.time { direction: ltr; unicode-bidi: isolate; text-align: right; }
+[dir="rtl"] table.details th { padding: .2mm 0 .2mm 5mm; }
+[dir="rtl"] .badge { margin-left: 0; margin-right: 1mm; }
+[dir="rtl"] header.with-qr { padding-right: 0; padding-left: 40mm; }
+[dir="rtl"] header.with-qr figure.qr { right: auto; left: 0; }
+[dir="rtl"] .cover ol { text-align: right; padding-left: 0; padding-right: 6mm; }
 """
 
 
@@ -103,19 +112,35 @@ def css_string(text: str) -> str:
     return '"' + "".join(out) + '"'
 
 
-def page(title: str, programme: str, paper: str, parts: Iterable[str], lang: str = "en") -> str:
-    """The whole document: ``parts`` (each a ``<section class="part">``) in printed pages."""
+def page_numbers(template: str) -> str:
+    """``Page {page} of {pages}`` as CSS content: its words as strings, its placeholders as
+    the page counters, in the order the language puts them."""
+    out = []
+    for piece in re.split(r"(\{pages?\})", template):
+        if piece in ("{page}", "{pages}"):
+            out.append(f"counter({piece[1:-1]})")
+        elif piece:
+            out.append(css_string(piece))
+    return " ".join(out)
+
+
+def page(title: str, programme: str, paper: str, parts: Iterable[str], lang: Language) -> str:
+    """The whole document: ``parts`` (each a ``<section class="part">``) in printed pages,
+    in ``lang``'s direction and fonts."""
+    rtl = lang.direction == "rtl"
     css = _CSS % {
         "size": PAPERS[paper],
         "programme": css_string(programme),
-        "fonts": _FONTS,
-        "page": css_string(f"{WORDS['page']} "),
-        "of": css_string(f" {WORDS['of']} "),
+        "fonts": font_stack(lang.tag),
+        "pages": page_numbers(print_words(lang).page_of),
+        "start": "right" if rtl else "left",
+        "end": "left" if rtl else "right",
+        "direction": lang.direction,
     }
     return "\n".join(
         [
             "<!DOCTYPE html>",
-            f'<html lang="{escape(lang)}">',
+            f'<html lang="{escape(lang.tag)}" dir="{lang.direction}">',
             '<head>\n<meta charset="utf-8">',
             f"<title>{escape(title)}</title>\n<style>{css}</style>\n</head>\n<body>",
             *parts,
@@ -140,9 +165,10 @@ def schedule_part(renderer: HtmlRenderer, schedule: Schedule, aside: str = "") -
     ``aside`` (a QR code) floats beside the heading.
     """
     header = schedule.header
-    label = renderer.lang.gettext("{label}: ").format(label=header.title).rstrip()
+    label = renderer.lang.gettext("{label}: ").format(label=header.title)
+    kind = label.rstrip()  # the spacing after the colon is the language's (none in Chinese)
     heading = (
-        f'<h1><span class="kind">{escape(label)}</span> '
+        f'<h1><span class="kind">{escape(kind)}</span>{label[len(kind) :]}'
         f'<span class="subject">{escape(header.subject)}</span></h1>'
     )
     body = "\n".join(renderer.body(schedule))

@@ -34,9 +34,10 @@ def schedule_pdf(
 ) -> Rendered:
     """One itinerary or agenda as a PDF."""
     header = schedule.header
-    title = f"{header.title}: {header.subject}"
+    lang = renderer.lang
+    title = lang.gettext("{label}: ").format(label=header.title) + header.subject
     parts = [schedule_part(renderer, schedule)]
-    return render_pdf(page(title, programme.name, paper, parts, lang=renderer.lang.tag))
+    return render_pdf(page(title, lang.text(programme.name), paper, parts, lang))
 
 
 class _Printed:

@@ -55,12 +55,15 @@ def qr_svg(text: str) -> str:
     )
 
 
-def qr_figure(base_url: str, path: str, caption: str) -> str:
-    """A ``<figure>`` with the code subscribing to the feed at ``path``, and its address."""
+def qr_figure(base_url: str, path: str, caption: str, alt: str = "QR code: {url}") -> str:
+    """A ``<figure>`` with the code subscribing to the feed at ``path``, and its address.
+
+    ``alt`` is the code's text for a screen reader, ``{url}`` its ``webcal://`` link. The
+    address stays left to right in a right-to-left page (``dir="ltr"``)."""
     webcal, https = feed_urls(base_url, path)
     data = base64.b64encode(qr_svg(webcal).encode("utf-8")).decode("ascii")
     return (
         f'<figure class="qr"><img src="data:image/svg+xml;base64,{data}" '
-        f'alt="QR code: {escape(webcal)}"><figcaption>{escape(caption)}<br>'
-        f'<span class="url">{escape(https)}</span></figcaption></figure>'
+        f'alt="{escape(alt.format(url=webcal))}"><figcaption>{escape(caption)}<br>'
+        f'<span class="url" dir="ltr">{escape(https)}</span></figcaption></figure>'
     )

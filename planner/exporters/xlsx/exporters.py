@@ -20,6 +20,7 @@ from planner.exporters.itinerary.options import RenderOptions
 from planner.exporters.xlsx.rooms import grid_sheets
 from planner.exporters.xlsx.schedule import schedule_sheets
 from planner.exporters.xlsx.workbook import Sheet, Value, sheet_name, workbook_bytes
+from planner.languages import language
 from planner.reporting.listing import TableListing, listing_rows
 from planner.timeline import Programme
 
@@ -44,8 +45,10 @@ class _Sheets:
 
     def workbook(self, schedule: Schedule) -> bytes:
         header = schedule.header
+        lang = language(schedule.language)
         sheets = schedule_sheets(schedule, per_day=self.per_day)
-        return workbook_bytes(sheets, f"{header.title}: {header.subject}")
+        title = lang.gettext("{label}: ").format(label=header.title) + header.subject
+        return workbook_bytes(sheets, title, right_to_left=lang.direction == "rtl")
 
 
 class XlsxItinerary(_Sheets, ItineraryExporter):

@@ -1,6 +1,9 @@
 """Itineraries and agendas as sheets: one row per session or travel leg, typed cells.
 
-The headings are planner's own words, kept here in one place (:data:`HEADINGS`).
+The headings, the sheets' names and the statuses are planner's own words, in the
+schedule's language (:func:`headings`). Dates and times stay real date cells in a
+locale-neutral number format (``yyyy-mm-dd hh:mm``): a spreadsheet sorts, filters and
+computes with them, and each reader's spreadsheet program may show them its own way.
 """
 
 from __future__ import annotations
@@ -9,59 +12,75 @@ from datetime import datetime
 
 from planner.exporters.itinerary.model import Day, Row, Schedule, TimeView
 from planner.exporters.itinerary.text import clean, notes_text
-from planner.exporters.itinerary.timefmt import short_date
 from planner.exporters.xlsx.workbook import Sheet, Value, sheet_name
+from planner.languages import Language, language
 
-__all__ = ["HEADINGS", "schedule_sheets"]
+__all__ = ["headings", "schedule_sheets"]
 
-HEADINGS = {
-    "day": "Date",
-    "start": "Start",
-    "end": "End",
-    "zone": "Time zone",
-    "second_start": "Start ({label})",
-    "second_end": "End ({label})",
-    "second_zone": "Time zone ({label})",
-    "duration": "Duration",
-    "what": "What",
-    "kind": "Kind",
-    "status": "Status",
-    "event": "Event",
-    "venue": "Venue",
-    "room": "Room",
-    "city": "City",
-    "route": "From → to",
-    "online": "Online",
-    "chair": "Chair",
-    "speakers": "Speakers",
-    "attending": "Attending",
-    "notes": "Notes",
-    "all_day": "All day",
-    "sheet": "Programme",
-}
+
+def headings(lang: Language) -> dict[str, str]:
+    """The column headings (and the sheet's name when nothing is scheduled), by key."""
+    return {
+        "day": lang.pgettext("column", "Date"),
+        "start": lang.pgettext("column", "Start"),
+        "end": lang.pgettext("column", "End"),
+        "zone": lang.pgettext("column", "Time zone"),
+        # Translators: {label} is the second time column's name in lower case: "home time".
+        "second_start": lang.pgettext("column", "Start ({label})"),
+        "second_end": lang.pgettext("column", "End ({label})"),
+        "second_zone": lang.pgettext("column", "Time zone ({label})"),
+        "duration": lang.pgettext("column", "Duration"),
+        "what": lang.pgettext("column", "What"),
+        "kind": lang.pgettext("column", "Kind"),
+        "status": lang.pgettext("column", "Status"),
+        "event": lang.pgettext("column", "Event"),
+        "venue": lang.pgettext("column", "Venue"),
+        "room": lang.pgettext("column", "Room"),
+        "city": lang.pgettext("column", "City"),
+        "route": lang.pgettext("column", "From → to"),
+        "online": lang.pgettext("column", "Online"),
+        "chair": lang.pgettext("column", "Chair"),
+        "speakers": lang.pgettext("column", "Speakers"),
+        "attending": lang.pgettext("column", "Attending"),
+        "notes": lang.pgettext("column", "Notes"),
+        "all_day": lang.pgettext("column", "All day"),
+        "sheet": lang.pgettext("sheet", "Programme"),
+    }
+
+
+def _statuses(lang: Language) -> dict[str, str]:
+    return {
+        "confirmed": lang.pgettext("status", "confirmed"),
+        "tentative": lang.pgettext("status", "tentative"),
+        "cancelled": lang.pgettext("status", "cancelled"),
+    }
 
 
 def schedule_sheets(schedule: Schedule, *, per_day: bool = False) -> list[Sheet]:
     """One sheet with every row, or (``per_day``) one sheet per day, named by its date."""
+    lang = language(schedule.language)
     second = _has_second(schedule)
-    headings = _headings(schedule, second)
+    names = headings(lang)
+    columns = _headings(schedule, second, names)
+    statuses = _statuses(lang)
     if not per_day:
-        rows = [_values(row, schedule.view, second) for row in schedule.rows]
-        title = schedule.header.title if schedule.days else HEADINGS["sheet"]
-        return [Sheet(sheet_name(title, set()), headings, rows)]
+        rows = [_values(row, schedule.view, second, statuses) for row in schedule.rows]
+        title = schedule.header.title if schedule.days else names["sheet"]
+        return [Sheet(sheet_name(title, set()), columns, rows)]
     taken: set[str] = set()
     return [
         Sheet(
-            sheet_name(_day_name(day), taken),
-            headings,
-            [_values(row, schedule.view, second) for row in day.rows],
+            sheet_name(_day_name(day, lang), taken),
+            columns,
+            [_values(row, schedule.view, second, statuses) for row in day.rows],
         )
         for day in schedule.days
     ]
 
 
-def _day_name(day: Day) -> str:
-    return f"{day.day.isoformat()} {short_date(day.day)[:3]}"
+def _day_name(day: Day, lang: Language) -> str:
+    """``2016-10-11 Tue``, ``2016-10-11 화``: sorts by date, reads by weekday."""
+    return f"{day.day.isoformat()} {lang.formats.weekday(day.day)}"
 
 
 def _has_second(schedule: Schedule) -> bool:
@@ -70,21 +89,21 @@ def _has_second(schedule: Schedule) -> bool:
     return view.has_second and any(view.second_times(row) for row in schedule.rows)
 
 
-def _headings(schedule: Schedule, second: bool) -> tuple[str, ...]:
+def _headings(schedule: Schedule, second: bool, headings: dict[str, str]) -> tuple[str, ...]:
     view = schedule.view
-    names = [HEADINGS[key] for key in ("day", "start", "end", "zone")]
+    names = [headings[key] for key in ("day", "start", "end", "zone")]
     if second:
         label = (view.second_label or "").lower()
-        names.extend(HEADINGS[key].format(label=label) for key in ("second_start", "second_end"))
-        names.append(HEADINGS["second_zone"].format(label=label))
+        seconds = ("second_start", "second_end", "second_zone")
+        names.extend(headings[key].format(label=label) for key in seconds)
     keys = ("duration", "all_day", "what", "kind", "status", "event", "venue", "room", "city")
-    names.extend(HEADINGS[key] for key in keys)
+    names.extend(headings[key] for key in keys)
     rest = ("route", "online", "chair", "speakers", "attending", "notes")
-    names.extend(HEADINGS[key] for key in rest)
+    names.extend(headings[key] for key in rest)
     return tuple(names)
 
 
-def _values(row: Row, view: TimeView, second: bool) -> list[Value]:
+def _values(row: Row, view: TimeView, second: bool, statuses: dict[str, str]) -> list[Value]:
     start, end = view.main_times(row)
     values: list[Value] = [row.day]
     if row.all_day:
@@ -102,7 +121,7 @@ def _values(row: Row, view: TimeView, second: bool) -> list[Value]:
             row.all_day,
             clean(row.title),
             row.category,
-            row.status,
+            statuses.get(row.status, row.status),
             _text(row.event_title),
             _text(row.venue_name),
             _text(row.room_name),

@@ -51,8 +51,9 @@ def sheet_name(text: str, taken: set[str]) -> str:
     return name
 
 
-def workbook_bytes(sheets: Sequence[Sheet], title: str) -> bytes:
-    """The XLSX file of ``sheets`` (an empty sheet when there are none)."""
+def workbook_bytes(sheets: Sequence[Sheet], title: str, *, right_to_left: bool = False) -> bytes:
+    """The XLSX file of ``sheets`` (an empty sheet when there are none); ``right_to_left``
+    sheets (Arabic) read from the right, their first column on the right."""
     import xlsxwriter  # type: ignore[import-untyped]  # only when a spreadsheet is asked for
 
     buffer = io.BytesIO()
@@ -67,7 +68,10 @@ def workbook_bytes(sheets: Sequence[Sheet], title: str) -> bytes:
         "text": book.add_format({"text_wrap": False}),
     }
     for sheet in sheets or [Sheet("Sheet", (), ())]:
-        _write_sheet(book.add_worksheet(sheet.name), sheet, formats)
+        worksheet = book.add_worksheet(sheet.name)
+        if right_to_left:
+            worksheet.right_to_left()
+        _write_sheet(worksheet, sheet, formats)
     book.close()
     return buffer.getvalue()
 
