@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from planner.exporters import registry
 from planner.exporters.base import Selection
 from planner.exporters.itinerary import ItineraryExporter, RenderOptions
+from planner.languages.bidi import LRI, LRM, PDI
 from tests.itinerary.conftest import programme
 from tests.publish.test_browser import browser
 
@@ -59,4 +60,8 @@ def test_arabic_reads_right_to_left_with_times_left_to_right(
     assert arabic["heads"][0][0] == "time" and arabic["heads"][0][1] > arabic["heads"][-1][1]
     # Times stay left to right: a start before its end, the zone after them.
     assert arabic["timeDirection"] == "ltr"
-    assert arabic["timeText"].startswith("12:40") and arabic["timeText"].rstrip().endswith("KST")
+    # The times are isolated left to right (LRI ... PDI, a mark after each period): as read.
+    lines = arabic["timeText"].split("\n")
+    assert all(line.startswith(LRI) and line.endswith(PDI) for line in lines), lines
+    assert lines[0].strip(LRI).startswith("12:40 ص" + LRM + " +07")
+    assert lines[-1].rstrip(PDI).endswith("KST")

@@ -21,15 +21,17 @@ from planner.exporters.itinerary.text import (
     notes_text,
     people_text,
     place_text,
+    start_text,
     status_text,
     summary_text,
     title_text,
     where_text,
 )
-from planner.exporters.itinerary.timefmt import clock_text, day_heading
+from planner.exporters.itinerary.timefmt import day_heading
 from planner.languages import Language, language
+from planner.languages.bidi import first_strong
 
-__all__ = ["HtmlRenderer", "details", "escape"]
+__all__ = ["HtmlRenderer", "details", "directed", "escape"]
 
 _CSS = """
 @page { size: A4; margin: 14mm 12mm 16mm; }
@@ -221,7 +223,9 @@ def _label(label: str, lang: Language) -> str:
 
 def details(details: Sequence[tuple[str, str]], lang: Language) -> str:
     """Labelled details as a ``<dl>``."""
-    items = "".join(f"<dt>{escape(label)}</dt><dd>{escape(value)}</dd>" for label, value in details)
+    items = "".join(
+        f"<dt>{escape(label)}</dt><dd>{directed(value, lang)}</dd>" for label, value in details
+    )
     return f'<dl class="details">{items}</dl>'
 
 
@@ -238,8 +242,17 @@ def _lines(cell: Cell) -> str:
     return "<br>".join(escape(line) for line in cell)
 
 
+def directed(text: str, lang: Language) -> str:
+    """``text`` from the YAML as HTML; in a right-to-left page, a text that starts left to
+    right (an English title in an Arabic itinerary) keeps its own direction, so that its
+    full stop stays at its end (``<bdi dir="ltr">``: WeasyPrint has no ``dir="auto"``)."""
+    if lang.direction == "rtl" and first_strong(text) == "ltr":
+        return f'<bdi dir="ltr">{escape(text)}</bdi>'
+    return escape(text)
+
+
 def _what(row: Row, lang: Language) -> str:
-    title = escape(title_text(row, lang))
+    title = directed(title_text(row, lang), lang)
     status = marker(row)
     if status is not None:
         badge = f'<span class="badge">{escape(status_text(status, lang))}</span>'
@@ -252,7 +265,7 @@ def _where(row: Row, lang: Language) -> str:
     """The place, and an online link that opens (``http``/``https`` only)."""
     url = row.online_url
     if not url or row.origin or row.destination:
-        return escape(where_text(row, lang))
+        return directed(where_text(row, lang), lang)
     link = _link(url)
     if row.venue_name:
         return f"{escape(place_text(row, lang))}<br>{link}"
@@ -270,7 +283,7 @@ def _link(url: str) -> str:
 def _day_title(day: Day, lang: Language) -> str:
     title = escape(day_heading(day.day, lang))
     if day.events:
-        events = "; ".join(escape(event) for event in day.events)
+        events = "; ".join(directed(event, lang) for event in day.events)
         title += f' <span class="events">· {events}</span>'
     return title
 
@@ -280,7 +293,7 @@ def _grid_day(day: GridDay, view: TimeView, lang: Language) -> str:
     head = "<thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in headers) + "</tr></thead>"
     body = []
     for slot in day.slots:
-        cells = [f'<td class="time">{_lines((clock_text(slot.start, lang),))}</td>']
+        cells = [f'<td class="time">{_lines((start_text(slot.start, lang),))}</td>']
         for entries in slot.cells:
             texts = (_until(row, view, lang) for row in entries)
             cells.append(f"<td>{'<br>'.join(texts)}</td>")
@@ -303,6 +316,7 @@ def _notes(row: Row, lang: Language) -> str:
     """The summary; the full text, when it says more, in a ``<details>`` to open."""
     shown = notes_text(row)
     if not row.notes or clean(row.notes) == shown:
-        return escape(shown)
+        return directed(shown, lang)
     more = escape(lang.gettext("More"))
-    return f"{escape(shown)}<details><summary>{more}</summary>{escape(row.notes)}</details>"
+    full = f"<details><summary>{more}</summary>{directed(row.notes, lang)}</details>"
+    return f"{directed(shown, lang)}{full}"

@@ -22,13 +22,15 @@ from planner.exporters.itinerary.text import (
     notes_text,
     pad,
     people_text,
+    start_text,
     status_text,
     summary_text,
     title_text,
     where_text,
 )
-from planner.exporters.itinerary.timefmt import clock_text, day_heading
+from planner.exporters.itinerary.timefmt import day_heading
 from planner.languages import Language, language
+from planner.languages.bidi import isolated
 
 __all__ = ["MarkdownRenderer", "escape_markdown", "pipe_table"]
 
@@ -100,7 +102,8 @@ class MarkdownRenderer:
                 cells.extend((what, *rest))
                 table.append(cells)
                 index += 1
-            out.append(f"## {self._day_title(day)}\n\n{_pipe_table(headers, table)}")
+            mirrored = lang.direction == "rtl"
+            out.append(f"## {self._day_title(day)}\n\n{_pipe_table(headers, table, mirrored)}")
         return out
 
     def _time(self, cell: Cell) -> Piece:
@@ -126,12 +129,21 @@ class MarkdownRenderer:
         return found
 
 
-def pipe_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+def pipe_table(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], right_to_left: bool = False
+) -> str:
     """A pipe table with padded columns, readable as text before it is rendered."""
-    return _pipe_table(headers, [[_piece(cell) for cell in row] for row in rows])
+    return _pipe_table(headers, [[_piece(cell) for cell in row] for row in rows], right_to_left)
 
 
-def _pipe_table(headers: Sequence[str], rows: Sequence[Sequence[Piece]]) -> str:
+def _pipe_table(
+    headers: Sequence[str], rows: Sequence[Sequence[Piece]], right_to_left: bool = False
+) -> str:
+    """``right_to_left`` (Arabic): the columns in reverse order, so that the first one reads
+    on the right, aligned right, each cell isolated in its own direction."""
+    if right_to_left:
+        headers = [isolated(header) for header in reversed(headers)]
+        rows = [[_piece(isolated(text)) for text, _ in reversed(row)] for row in rows]
     columns = zip(*rows, strict=True) if rows else ([] for _ in headers)
     widths = [
         max(3, display_width(header), *(size for _, size in column))
@@ -141,7 +153,8 @@ def _pipe_table(headers: Sequence[str], rows: Sequence[Sequence[Piece]]) -> str:
     # every other row with their length in spaces).
     widths[-1] = max(3, display_width(headers[-1]))
     top = "| " + " | ".join(pad(h, w) for h, w in zip(headers, widths, strict=True)) + " |"
-    lines = [top, "| " + " | ".join("-" * w for w in widths) + " |"]
+    rules = ["-" * (w - 1) + ":" if right_to_left else "-" * w for w in widths]
+    lines = [top, "| " + " | ".join(rules) + " |"]
     for row in rows:
         padded = [
             text + " " * max(w - size, 0) for (text, size), w in zip(row, widths, strict=True)
@@ -204,7 +217,7 @@ def _grid_day(day: GridDay, view: TimeView, lang: Language) -> str:
     until = lang.gettext("{title} (to {time})")
     rows = []
     for slot in day.slots:
-        cells = [clock_text(slot.start, lang)]
+        cells = [start_text(slot.start, lang)]
         for entries in slot.cells:
             texts = (
                 until.format(
@@ -215,4 +228,4 @@ def _grid_day(day: GridDay, view: TimeView, lang: Language) -> str:
             cells.append("<br>".join(texts))
         rows.append(cells)
     title = f"{day_heading(day.day, lang)} · {escape_markdown(day.venue)}"
-    return f"## {title}\n\n{pipe_table(headers, rows)}"
+    return f"## {title}\n\n{pipe_table(headers, rows, lang.direction == 'rtl')}"

@@ -19,6 +19,7 @@ from typing import ClassVar
 from tabulate import multiline_formats, tabulate, tabulate_formats
 
 from planner.exporters.itinerary.days import grid_pages
+from planner.exporters.itinerary.mirrored import mirrored_table
 from planner.exporters.itinerary.model import Agenda, Day, GridDay, Row, Schedule, TimeView
 from planner.exporters.itinerary.options import RenderOptions
 from planner.exporters.itinerary.table_layout import (
@@ -38,12 +39,13 @@ from planner.exporters.itinerary.text import (
     notes_text,
     pad,
     people_text,
+    start_text,
     summary_text,
     until_text,
     what_text,
     where_text,
 )
-from planner.exporters.itinerary.timefmt import clock_text, day_heading
+from planner.exporters.itinerary.timefmt import day_heading
 from planner.languages import language
 
 __all__ = ["TABLE_FORMATS", "TableRenderer", "layout_table", "wrap"]
@@ -158,8 +160,8 @@ class TableRenderer:
         if not rows:
             return []
         layout = self._layout(rows, schedule.view)
-        if self._rule is None:
-            return self._tabulated(schedule.days, layout)
+        if self._rule is None or self.lang.direction == "rtl":
+            return self._drawn_days(schedule.days, layout)
         top = table_top(layout.headers, [*layout.fixed, *layout.widths], rule=self._rule)
         tables = []
         index = 0
@@ -215,28 +217,31 @@ class TableRenderer:
         tail = self._tails.get((row.uid, columns, layout.widths, layout.blank)) if kept else None
         return head + (tail or self._tail(row, text, layout, columns))
 
-    def _tabulated(self, days: Sequence[Day], layout: _Layout) -> list[str]:
-        """Tables drawn by tabulate, one per day, in a format planner does not draw."""
+    def _drawn_days(self, days: Sequence[Day], layout: _Layout) -> list[str]:
+        """Tables drawn whole, one per day: in a format planner does not draw, or mirrored
+        for a right-to-left reader."""
         times = [layout.main] if layout.second is None else [layout.main, layout.second]
         tables = []
         start = 0
         for day in days:
-            end = start + len(day.rows)
             columns = _day_columns(day, layout.columns)
-            data = []
-            for index, row in enumerate(day.rows, start):
-                cells = [column[index] for column in times]
-                cells.extend(
-                    self._cell(row, column, width)
-                    for column, width in zip(columns, layout.widths, strict=True)
-                )
-                data.append([self._joiner.join(cell) for cell in cells])
-            table = tabulate(
-                data, headers=layout.headers, tablefmt=self.tablefmt, disable_numparse=True
-            )
-            tables.append(f"{self._day_title(day)}\n{table}")
-            start = end
+            texts = list(zip(columns, layout.widths, strict=True))
+            rows = [
+                [*(cells[index] for cells in times), *(self._cell(row, *c) for c in texts)]
+                for index, row in enumerate(day.rows, start)
+            ]
+            start += len(day.rows)
+            tables.append(f"{self._day_title(day)}\n{self._table(layout.headers, rows)}")
         return tables
+
+    def _table(self, headers: Sequence[str], rows: Sequence[Sequence[Cell]]) -> str:
+        """One table: mirrored (Arabic), drawn here (``simple``, ``plain``) or by tabulate."""
+        if self.lang.direction == "rtl":
+            return mirrored_table(headers, rows, self.tablefmt, self._joiner)
+        if self._rule is not None:
+            return layout_table(headers, rows, rule=self._rule)
+        data = [[self._joiner.join(cell) for cell in row] for row in rows]
+        return tabulate(data, headers=headers, tablefmt=self.tablefmt, disable_numparse=True)
 
     def _grid_pages(self, day: GridDay) -> list[GridDay]:
         """The day's grid in groups of rooms that fit the width (72 rooms do not fit one)."""
@@ -246,7 +251,7 @@ class TableRenderer:
         return grid_pages(day, fits)
 
     def _grid_day(self, day: GridDay, view: TimeView) -> str:
-        starts = [clock_text(slot.start, self.lang) for slot in day.slots]
+        starts = [start_text(slot.start, self.lang) for slot in day.slots]
         start_width = max([_START_WIDTH, *(display_width(start) for start in starts)])
         room = self.width - _overhead(self.tablefmt, len(day.rooms) + 1) - start_width
         width = max(_MIN_TEXT, room // len(day.rooms))
@@ -263,12 +268,7 @@ class TableRenderer:
             rows.append(cells)
         title = self._title(f"{day_heading(day.day, self.lang)} · {clean(day.venue)}", "-")
         headers = [self.lang.gettext("Start"), *(clean(room) for room in day.rooms)]
-        if self._rule is not None:
-            table = layout_table(headers, rows, rule=self._rule)
-        else:
-            data = [[self._joiner.join(cell) for cell in row] for row in rows]
-            table = tabulate(data, headers=headers, tablefmt=self.tablefmt, disable_numparse=True)
-        return f"{title}\n{table}"
+        return f"{title}\n{self._table(headers, rows)}"
 
     def _day_title(self, day: Day) -> str:
         """The day's heading and its events, kept: many itineraries share a day."""

@@ -9,11 +9,18 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from datetime import datetime
 from functools import lru_cache
 
 from planner.exporters.itinerary.model import Row, Summary, TimeView
-from planner.exporters.itinerary.timefmt import all_day_text, duration_text, span_lines
+from planner.exporters.itinerary.timefmt import (
+    all_day_text,
+    clock_text,
+    duration_text,
+    span_lines,
+)
 from planner.languages import ENGLISH, Language
+from planner.languages.bidi import isolated, left_to_right
 
 __all__ = [
     "Cell",
@@ -27,6 +34,7 @@ __all__ = [
     "people_text",
     "place_text",
     "second_lines",
+    "start_text",
     "status_text",
     "summary_text",
     "time_lines",
@@ -57,6 +65,8 @@ def title_text(row: Row, lang: Language = ENGLISH) -> str:
         return title  # a leg known only by its dates has no length to show
     # A no-break space keeps "5h 30m" on one line when the title is wrapped.
     length = duration_text(row.duration, lang).replace(" ", NO_BREAK_SPACE)
+    if lang.direction == "rtl":  # "(1 س 30 د)" stays whole after an English title
+        length = isolated(length)
     return lang.gettext("{title} ({duration})").format(title=title, duration=length)
 
 
@@ -80,8 +90,8 @@ def _wide_width(text: str) -> int:
 
 @lru_cache(maxsize=8192)
 def _char_width(char: str) -> int:
-    if unicodedata.combining(char):
-        return 0
+    if unicodedata.combining(char) or unicodedata.category(char) == "Cf":
+        return 0  # combining marks, and the invisible bidirectional marks and isolates
     return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
@@ -248,6 +258,8 @@ class TimeCells:
             if cell is None:
                 lang = self.lang
                 cell = second_lines(row, view, lang) if second else time_lines(row, view, lang)
+                if lang.direction == "rtl":  # times read left to right in an Arabic line
+                    cell = tuple(left_to_right(line) for line in cell)
                 self._found[(*key, view_key, second)] = cell
             cells.append(cell)
         return cells
@@ -277,6 +289,12 @@ def column_headings(lang: Language = ENGLISH) -> dict[str, str]:
         "where": lang.gettext("Where"),
         "notes": lang.gettext("Notes"),
     }
+
+
+def start_text(moment: datetime, lang: Language = ENGLISH) -> str:
+    """A room grid's start time, ``09:00 KST``: left to right in a right-to-left language."""
+    text = clock_text(moment, lang)
+    return left_to_right(text) if lang.direction == "rtl" else text
 
 
 def until_text(title: str, row: Row, view: TimeView, lang: Language = ENGLISH) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from planner.exporters.itinerary.as_html import HtmlRenderer, escape
+from planner.exporters.itinerary.as_html import HtmlRenderer, directed, escape
 from planner.exporters.itinerary.model import Schedule
 from planner.exporters.pdf.fonts import font_stack
 from planner.exporters.pdf.words import print_words
@@ -149,11 +149,11 @@ def page(title: str, programme: str, paper: str, parts: Iterable[str], lang: Lan
     )
 
 
-def _details(pairs: Sequence[tuple[str, str]]) -> str:
+def _details(pairs: Sequence[tuple[str, str]], lang: Language) -> str:
     """Labelled details as a two-column table: WeasyPrint lays a table out in a fraction of
     the time a CSS grid takes, and a pack has one per member."""
     rows = "".join(
-        f'<tr><th scope="row">{escape(label)}</th><td>{escape(value)}</td></tr>'
+        f'<tr><th scope="row">{escape(label)}</th><td>{directed(value, lang)}</td></tr>'
         for label, value in pairs
     )
     return f'<table class="details">{rows}</table>'
@@ -172,7 +172,7 @@ def schedule_part(renderer: HtmlRenderer, schedule: Schedule, aside: str = "") -
         f'<span class="subject">{escape(header.subject)}</span></h1>'
     )
     body = "\n".join(renderer.body(schedule))
-    facts = _details(header.details)
+    facts = _details(header.details, renderer.lang)
     opening = '<header class="with-qr">' if aside else "<header>"
     return (
         f'<section class="part">\n{opening}{aside}{heading}\n{facts}</header>\n{body}\n</section>'
