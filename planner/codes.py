@@ -158,6 +158,12 @@ _TABLE: tuple[tuple[Stage, str, Severity, str], ...] = (
         "A placed session lies outside its `window`, or starts before a session it follows.",
     ),
     (Stage.RULES, "unused", _I, "An organisation, venue, person or group that nothing refers to."),
+    (
+        Stage.RULES,
+        "missing-translation",
+        _I,
+        "A text a reader reads is not given in their `language` (their outputs show another).",
+    ),
     # -- scheduling open sessions -----------------------------------------------------------
     (Stage.SCHEDULING, "unscheduled", _W, "An open session has not been given a time yet."),
     (Stage.SCHEDULING, "unschedulable", _E, "No time satisfies an open session's constraints."),

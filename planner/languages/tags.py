@@ -1,6 +1,8 @@
 """Language tags (BCP 47) as written in a programme or on the command line.
 
-A tag is checked for form only (RFC 5646's grammar, without the grandfathered tags), then
+A tag is checked for form (RFC 5646's grammar, without the grandfathered tags, and with a
+primary language of two or three letters: the longer ones the grammar reserves are
+registered for no language, so ``english`` or ``korean`` is a mistake, not a tag), then
 matched to the catalogs planner ships: ``es-MX`` reads the ``es`` catalog, ``zh-CN`` and
 ``zh-SG`` the ``zh-Hans`` one (by CLDR's likely subtags), ``en-GB`` is English.
 """
@@ -17,7 +19,7 @@ ENGLISH_TAG = "en"
 
 _A, _N, _AN = "[A-Za-z]", "[0-9]", "[A-Za-z0-9]"
 LANGUAGE_TAG_PATTERN = (
-    f"^(?:{_A}{{2,3}}(?:-{_A}{{3}}){{0,3}}|{_A}{{4,8}})"  # language (and extended language)
+    f"^(?:{_A}{{2,3}}(?:-{_A}{{3}}){{0,3}})"  # language (and extended language)
     f"(?:-{_A}{{4}})?"  # script
     f"(?:-(?:{_A}{{2}}|{_N}{{3}}))?"  # region
     f"(?:-(?:{_AN}{{5,8}}|{_N}{_AN}{{3}}))*"  # variants

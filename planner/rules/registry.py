@@ -11,6 +11,7 @@ from types import MappingProxyType
 
 from planner.rules.base import Rule
 from planner.rules.long_day import LongDay
+from planner.rules.missing_translation import MissingTranslation
 from planner.rules.night_session import NightSession
 from planner.rules.outside_event_dates import OutsideEventDates
 from planner.rules.outside_presence import OutsidePresence
@@ -46,6 +47,7 @@ RULES: Mapping[str, Rule] = MappingProxyType(
             NightSession(),
             OutsideWindow(),
             Unused(),
+            MissingTranslation(),
         )
     }
 )

@@ -39,7 +39,9 @@ def test_well_formed_tags(tag: str) -> None:
     assert is_language_tag(tag)
 
 
-@pytest.mark.parametrize("tag", ["", "e", "en_US", "english-", "x-klingon", "-en", "en--GB"])
+@pytest.mark.parametrize(
+    "tag", ["", "e", "en_US", "english-", "x-klingon", "-en", "en--GB", "english", "Korean"]
+)
 def test_malformed_tags(tag: str) -> None:
     assert not is_language_tag(tag)
 
