@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["FSI", "LRI", "LRM", "PDI", "first_strong", "isolated", "left_to_right"]
+__all__ = ["FSI", "LRI", "LRM", "PDI", "as_bdi", "first_strong", "isolated", "left_to_right"]
 
 LRM = "\u200e"
 """LEFT-TO-RIGHT MARK: a strong left-to-right character that takes no room."""
@@ -26,7 +26,9 @@ FSI = "\u2068"
 strong character."""
 PDI = "\u2069"
 """POP DIRECTIONAL ISOLATE: ends the isolate."""
+RLI = "\u2067"
 _RIGHT_TO_LEFT_RUN = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe]+")
+_ISOLATE = re.compile("([\u2066-\u2068])([^\u2066-\u2069]*)\u2069")
 
 
 def left_to_right(text: str) -> str:
@@ -53,3 +55,18 @@ def first_strong(text: str) -> str | None:
         if kind in ("R", "AL"):
             return "rtl"
     return None
+
+
+def as_bdi(markup: str) -> str:
+    """The isolates in an HTML text as ``<bdi dir>`` elements, which every browser and
+    WeasyPrint draw as isolates: WeasyPrint draws two isolate characters on one line out of
+    order (a duration, then a time, in an Arabic line of the pack)."""
+    if PDI not in markup:
+        return markup
+    return _ISOLATE.sub(_bdi, markup)
+
+
+def _bdi(found: re.Match[str]) -> str:
+    opener, inside = found.group(1), found.group(2)
+    direction = {LRI: "ltr", RLI: "rtl"}.get(opener) or first_strong(inside) or "ltr"
+    return f'<bdi dir="{direction}">{inside}</bdi>'

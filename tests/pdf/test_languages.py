@@ -97,3 +97,31 @@ def test_itinerary_pdf_in_every_language(tag: str, tmp_path: Path) -> None:
     pdf.write_bytes(exporter.export(programme("bundled"), selection))
     assert exporter.missing_glyphs == set()
     check_golden(GOLDEN / "languages" / f"vietnam-delegate-1.{tag}.txt", pdf_text(pdf))
+
+
+def _words(pdf: Path, page: int) -> list[tuple[float, float, str]]:
+    """``(y, x, word)`` of every word on ``page``, as ``pdftotext -bbox`` places them."""
+    import subprocess
+
+    args = [tool("pdftotext", "poppler-utils"), "-bbox", "-f", str(page), "-l", str(page)]
+    out = subprocess.run([*args, str(pdf), "-"], check=True, capture_output=True, text=True)
+    found = re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>', out.stdout)
+    return [(float(y), float(x), word) for x, y, word in found]
+
+
+def test_arabic_times_print_left_to_right(tmp_path: Path) -> None:
+    """On the page, from left to right: ``9:00`` then ``ص`` then ``KST``, in the time column
+    and in the venues page's transfers (a duration isolated earlier on the same line)."""
+    pdf = tmp_path / "amal.pdf"
+    pdf.write_bytes(PackPdf().export(programme("readers"), Selection(person="amal")))
+    for page in (2, 3):  # the itinerary, the venues
+        words = _words(pdf, page)
+        rows = [
+            [word for _, word in sorted((x, w) for y, x, w in words if round(y) == line)]
+            for line in sorted({round(y) for y, _, word in words if word == "KST"})
+        ]
+        whole = [row for row in rows if "ص" in row]  # a time not wrapped in its cell
+        assert whole, rows
+        for row in whole:
+            at = row.index("KST")
+            assert row[at - 1] == "ص" and row[at - 2].startswith("9:"), row

@@ -29,7 +29,7 @@ from planner.exporters.itinerary.text import (
 )
 from planner.exporters.itinerary.timefmt import day_heading
 from planner.languages import Language, language
-from planner.languages.bidi import first_strong
+from planner.languages.bidi import as_bdi, first_strong
 
 __all__ = ["HtmlRenderer", "details", "directed", "escape"]
 
@@ -239,7 +239,7 @@ def _classes(row: Row) -> str:
 
 
 def _lines(cell: Cell) -> str:
-    return "<br>".join(escape(line) for line in cell)
+    return "<br>".join(as_bdi(escape(line)) for line in cell)
 
 
 def directed(text: str, lang: Language) -> str:
@@ -247,8 +247,8 @@ def directed(text: str, lang: Language) -> str:
     right (an English title in an Arabic itinerary) keeps its own direction, so that its
     full stop stays at its end (``<bdi dir="ltr">``: WeasyPrint has no ``dir="auto"``)."""
     if lang.direction == "rtl" and first_strong(text) == "ltr":
-        return f'<bdi dir="ltr">{escape(text)}</bdi>'
-    return escape(text)
+        return f'<bdi dir="ltr">{as_bdi(escape(text))}</bdi>'
+    return as_bdi(escape(text))
 
 
 def _what(row: Row, lang: Language) -> str:

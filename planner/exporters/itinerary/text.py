@@ -292,7 +292,8 @@ def column_headings(lang: Language = ENGLISH) -> dict[str, str]:
 
 
 def start_text(moment: datetime, lang: Language = ENGLISH) -> str:
-    """A room grid's start time, ``09:00 KST``: left to right in a right-to-left language."""
+    """A clock time with its zone, ``09:00 KST`` (a room grid's start, a departure), kept
+    left to right in a right-to-left language."""
     text = clock_text(moment, lang)
     return left_to_right(text) if lang.direction == "rtl" else text
 

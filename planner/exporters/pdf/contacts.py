@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from planner.exporters.itinerary.as_html import escape
+from planner.exporters.itinerary.as_html import directed, escape
 from planner.exporters.itinerary.model import Row
-from planner.exporters.itinerary.text import title_text
-from planner.exporters.itinerary.timefmt import clock_text, short_date
+from planner.exporters.itinerary.text import start_text, title_text
+from planner.exporters.itinerary.timefmt import short_date
 from planner.exporters.pdf.words import print_words
 from planner.languages import Language
+from planner.languages.bidi import as_bdi
 from planner.timeline import Programme, Venue
 
 __all__ = ["contacts_part", "venues_part"]
@@ -42,21 +43,21 @@ def _venue(venue: Venue, rows: Sequence[Row], lang: Language) -> str:
     lines = []
     place = comma.join(lang.text(p) for p in (venue.address, venue.city, venue.country) if p)
     if place:
-        lines.append(_line(words.address, escape(place), lang))
+        lines.append(_line(words.address, directed(place, lang), lang))
     rooms = dict.fromkeys(r.room_name for r in rows if r.venue_id == venue.id and r.room_name)
     if rooms:
         used = comma.join(room for room in rooms if room)
-        lines.append(_line(words.rooms, escape(used), lang))
+        lines.append(_line(words.rooms, directed(used, lang), lang))
     if venue.geo is not None:
         where = f"{venue.geo.lat:.4f}, {venue.geo.lon:.4f}"
         lines.append(_line(words.map, f'<span dir="ltr">{where}</span>', lang))
     if venue.url:
-        lines.append(_line(words.website, escape(venue.url), lang))
+        lines.append(_line(words.website, directed(venue.url, lang), lang))
     trips = _trips_to(venue, rows, lang)
     if trips:
-        items = "".join(f"<li>{escape(trip)}</li>" for trip in trips)
+        items = "".join(f"<li>{as_bdi(escape(trip))}</li>" for trip in trips)
         lines.append(f"<p><strong>{escape(words.getting_there)}</strong></p><ul>{items}</ul>")
-    return _entry(lang.text(venue.name), lines)
+    return _entry(lang.text(venue.name), lines, lang)
 
 
 def _trips_to(venue: Venue, rows: Iterable[Row], lang: Language) -> list[str]:
@@ -64,7 +65,7 @@ def _trips_to(venue: Venue, rows: Iterable[Row], lang: Language) -> list[str]:
     trips: dict[tuple[str, str | None], list[str]] = {}
     for row in rows:
         if row.destination == lang.text(venue.name) and not row.cancelled:
-            when = f"{short_date(row.start.date(), lang)} {clock_text(row.start, lang)}"
+            when = f"{short_date(row.start.date(), lang)} {start_text(row.start, lang)}"
             trips.setdefault((title_text(row, lang), row.origin), []).append(when)
     words = print_words(lang)
     comma = lang.pgettext("separator", ", ")
@@ -90,13 +91,13 @@ def contacts_part(
         if organisation is None:
             continue
         lines = [
-            _line(words.organiser, escape(lang.text(programme.events[e].title)), lang)
+            _line(words.organiser, directed(lang.text(programme.events[e].title), lang), lang)
             for e in events
             if organiser_id in programme.events[e].organiser_ids
         ]
         if organisation.url:
-            lines.append(_line(words.website, escape(organisation.url), lang))
-        entries.append(_entry(lang.text(organisation.name), lines))
+            lines.append(_line(words.website, directed(organisation.url, lang), lang))
+        entries.append(_entry(lang.text(organisation.name), lines, lang))
     people = dict.fromkeys(
         person
         for event in events
@@ -114,24 +115,25 @@ def contacts_part(
         organisation = programme.organisations.get(person.organisation_id or "")
         lines = []
         if person.role:
-            lines.append(_line(words.role, escape(lang.text(person.role)), lang))
+            lines.append(_line(words.role, directed(lang.text(person.role), lang), lang))
         if organisation is not None:
-            lines.append(f"<p>{escape(lang.text(organisation.name))}</p>")
-        lines.append(_line(words.email, escape(person.email), lang))
-        entries.append(_entry(lang.text(person.name), lines))
+            lines.append(f"<p>{directed(lang.text(organisation.name), lang)}</p>")
+        lines.append(_line(words.email, directed(person.email, lang), lang))
+        entries.append(_entry(lang.text(person.name), lines, lang))
     body = "\n".join(entries) or f"<p>{escape(words.no_contacts)}</p>"
     return _part(words.contacts, body)
 
 
 def _line(label: str, value: str, lang: Language) -> str:
-    """``<strong>Address:</strong> ...``: the colon as the language writes it."""
+    """``<strong>Address:</strong> ...``: the colon as the language writes it; ``value`` is
+    HTML, in its own direction (:func:`directed`)."""
     text = lang.gettext("{label}: ").format(label=label)
     stripped = text.rstrip()
     return f"<p><strong>{escape(stripped)}</strong>{text[len(stripped) :]}{value}</p>"
 
 
-def _entry(name: str, lines: Sequence[str]) -> str:
-    return f'<div class="entry"><h3>{escape(name)}</h3>{"".join(lines)}</div>'
+def _entry(name: str, lines: Sequence[str], lang: Language) -> str:
+    return f'<div class="entry"><h3>{directed(name, lang)}</h3>{"".join(lines)}</div>'
 
 
 def _part(title: str, body: str) -> str:
