@@ -66,6 +66,9 @@ def pdf_files(
         for job in jobs:
             yield job.path, job.make()
         return
+    from planner.exporters.pdf.render import prepare
+
+    prepare()  # WeasyPrint and the fonts, loaded once here rather than in every worker
     yield from _in_parallel(jobs, count)
 
 
