@@ -20,8 +20,8 @@ from datetime import date, datetime
 
 from planner.diff.compare import place_of, timing_of
 from planner.diff.describe import describe_when, describe_where
-from planner.exporters.ics import session_uid
-from planner.timeline import Programme, Session
+from planner.exporters.ics import leg_uids, session_uid
+from planner.timeline import Programme, Session, TravelLeg
 
 __all__ = ["ASPECTS", "Snapshot", "snapshot", "snapshots"]
 
@@ -77,10 +77,42 @@ def snapshot(session: Session, programme: Programme) -> Snapshot:
 
 
 def snapshots(programme: Programme) -> dict[str, Snapshot]:
-    """Every published session by UID (a session with no occurrence left is not published)."""
-    return {
+    """Every published session by UID (a session with no occurrence left is not published),
+    then every travel leg: a flight moved is as much a change to act on as a session."""
+    found = {
         found.uid: found
         for session in programme.sessions
         if session.occurrences
         for found in (snapshot(session, programme),)
     }
+    for person in programme.people.values():
+        uids = leg_uids(person, programme.uid_domain)
+        for uid, leg in zip(uids, person.travel, strict=True):
+            found[uid] = leg_snapshot(uid, leg, person.name)
+    return found
+
+
+def leg_snapshot(uid: str, leg: TravelLeg, name: str) -> Snapshot:
+    """A travel leg as a calendar holds it: its times, its ends, its mode and number."""
+    return Snapshot(
+        uid=uid,
+        key=f"travel/{leg.person_id}#{leg.index}",
+        event=f"Travel: {name}",
+        title=leg.title,
+        status="confirmed",
+        when=_leg_when(leg),
+        where=f"{leg.origin or '?'} → {leg.destination or '?'}",
+        marks={
+            "time": _mark(leg.depart, leg.arrive, leg.depart_known, leg.arrive_known),
+            "place": _mark(leg.origin, leg.destination),
+            "status": _mark("confirmed"),
+            "title": _mark(leg.mode, leg.ref),
+        },
+    )
+
+
+def _leg_when(leg: TravelLeg) -> str:
+    def moment(at: datetime, known: bool) -> str:
+        return f"{at:%Y-%m-%d}" if not known else f"{at:%Y-%m-%d %H:%M} {at.tzname() or ''}".strip()
+
+    return f"{moment(leg.depart, leg.depart_known)} - {moment(leg.arrive, leg.arrive_known)}"

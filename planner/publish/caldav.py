@@ -24,8 +24,8 @@ from planner.changes.marks import snapshots
 from planner.changes.state import Record, State, Version
 from planner.changes.versions import advance, revisions
 from planner.exporters.base import Selection
-from planner.exporters.ics import dtstamp, selected_sessions
-from planner.exporters.ics.vevent import VeventWriter
+from planner.exporters.ics import dtstamp, selected_sessions, selected_travel
+from planner.exporters.ics.vevent import Rendered, VeventWriter
 from planner.publish.caldav_items import Remote, parse_remote, resource, resource_name
 from planner.timeline import Programme
 
@@ -109,23 +109,38 @@ def plan_caldav(
     plan = Plan()
     wanted: set[str] = set()
     base = url.rstrip("/") + "/"
-    for session in selected_sessions(programme, selection):
-        rendered = writer.session(session)
-        if rendered is None:
-            continue
+    items = [
+        (rendered, session.title)
+        for session in selected_sessions(programme, selection)
+        if (rendered := writer.session(session)) is not None
+    ]
+    items += _legs(writer, programme, selection)
+    for rendered, title in items:
         wanted.add(rendered.uid)
         data, digest = resource(rendered, found[rendered.uid], programme.uid_domain)
         remote = on_server.get(rendered.uid)
         if remote is None:
-            plan.create.append(
-                Write(rendered.uid, session.title, base + resource_name(rendered.uid), data)
-            )
+            plan.create.append(Write(rendered.uid, title, base + resource_name(rendered.uid), data))
         elif remote.hash != digest:
-            plan.update.append(Write(rendered.uid, session.title, remote.href, data, remote.etag))
+            plan.update.append(Write(rendered.uid, title, remote.href, data, remote.etag))
         else:
             plan.unchanged += 1
     plan.delete = [remote for remote in remotes if remote.uid not in wanted]
     return plan
+
+
+def _legs(
+    writer: VeventWriter, programme: Programme, selection: Selection
+) -> list[tuple[Rendered, str]]:
+    """The selection's travel legs (a person's or a group's), as its feed has them."""
+    chosen = {(leg.person_id, leg.index) for leg in selected_travel(programme, selection)}
+    found = []
+    for person_id in dict.fromkeys(person_id for person_id, _ in chosen):
+        person = programme.people[person_id]
+        for leg, rendered in zip(person.travel, writer.travel(person), strict=True):
+            if (person_id, leg.index) in chosen:
+                found.append((rendered, f"{leg.title} ({person.name})"))
+    return found
 
 
 class _Server:

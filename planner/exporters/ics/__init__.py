@@ -17,8 +17,9 @@ from planner.exporters.ics.feed import (
     dtstamp,
     iter_feeds,
     selected_sessions,
+    selected_travel,
 )
-from planner.exporters.ics.vevent import Revision, session_uid
+from planner.exporters.ics.vevent import Revision, leg_uids, session_uid
 
 __all__ = [
     "FeedWriter",
@@ -29,6 +30,8 @@ __all__ = [
     "check_selection",
     "dtstamp",
     "iter_feeds",
+    "leg_uids",
     "selected_sessions",
+    "selected_travel",
     "session_uid",
 ]

@@ -221,7 +221,7 @@ class IcsExporter:
         """One feed; raises :class:`UnknownId` for an id the programme does not have."""
         check_selection(programme, selection)
         sessions = _selected_sessions(programme, selection)
-        legs = _selected_travel(programme, selection)
+        legs = selected_travel(programme, selection)
         lang = self.lang or reader_language(feed_reader(programme, selection), programme.language)
         writer = FeedWriter(programme, self.stamp, self.revisions, lang)
         info = describe(programme, selection, lang)
@@ -255,7 +255,7 @@ def _selected_sessions(programme: Programme, selection: Selection) -> list[Sessi
     return [s for s in sessions if s.key in within]
 
 
-def _selected_travel(programme: Programme, selection: Selection) -> list[TravelLeg]:
+def selected_travel(programme: Programme, selection: Selection) -> list[TravelLeg]:
     """A person's or group's legs; with an event, those from the day before it to the day
     after; with dates, those that overlap them. None for a venue selection."""
     if selection.who is None or selection.venue is not None:

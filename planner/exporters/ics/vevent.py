@@ -42,7 +42,7 @@ from planner.exporters.itinerary.text import travel_title
 from planner.languages import ENGLISH, Language
 from planner.timeline import Person, Programme, Session, TravelLeg, Venue
 
-__all__ = ["Rendered", "Revision", "VeventWriter", "ZoneSpan", "session_uid"]
+__all__ = ["Rendered", "Revision", "VeventWriter", "ZoneSpan", "leg_uids", "session_uid"]
 
 _STATUS = {"confirmed": "CONFIRMED", "tentative": "TENTATIVE", "cancelled": "CANCELLED"}
 
@@ -267,19 +267,13 @@ class VeventWriter:
 
     def travel(self, person: Person) -> list[Rendered]:
         """Each travel leg of ``person`` as a VEVENT from the departure zone to the arrival zone."""
-        rendered = []
-        taken: dict[str, int] = {}
-        for leg in person.travel:
-            # The UID names the person, the day and the flight: stable when other legs are
-            # added, and a leg moved to another day is a different journey.
-            base = f"travel-{format_date(leg.depart.date())}-{_slug(leg.ref or leg.mode)}"
-            taken[base] = taken.get(base, 0) + 1
-            suffix = f"-{taken[base]}" if taken[base] > 1 else ""
-            uid = f"{base}{suffix}.{person.id}@{self.programme.uid_domain}"
-            rendered.append(self._leg(leg, person, uid))
-        return rendered
+        uids = leg_uids(person, self.programme.uid_domain)
+        return [self._leg(leg, person, uid) for leg, uid in zip(person.travel, uids, strict=True)]
 
     def _leg(self, leg: TravelLeg, person: Person, uid: str) -> Rendered:
+        # Versioned like a session (planner.changes): a flight moved within its day keeps
+        # its UID, so only a rising SEQUENCE makes calendars take the new time.
+        revision = self._revisions.get(uid) or Revision(0, self._stamp_time)
         lines = [
             line("BEGIN", "VEVENT"),
             line("UID", text(uid)),
@@ -289,7 +283,8 @@ class VeventWriter:
             line("DESCRIPTION", text(_leg_description(leg, person, self.lang))),
             *([line("LOCATION", text(leg.origin))] if leg.origin else []),
             line("CATEGORIES", text_list(_unique(["travel", leg.mode]))),
-            line("SEQUENCE", "0"),
+            line("SEQUENCE", str(revision.sequence)),
+            line("LAST-MODIFIED", format_utc(revision.modified)),
             line("END", "VEVENT"),
         ]
         spans = tuple(
@@ -309,6 +304,20 @@ def _conference(session: Session, lang: Language) -> list[bytes]:
     label = lang.gettext("Join online")
     params = f";VALUE=URI;FEATURE=VIDEO;LABEL={param(label)}"
     return [line("CONFERENCE", uri(session.online_url), params)]
+
+
+def leg_uids(person: Person, uid_domain: str) -> list[str]:
+    """The UID of each of ``person``'s travel legs, in order. It names the person, the day
+    and the flight: stable when other legs are added, and a leg moved to another day is a
+    different journey."""
+    uids = []
+    taken: dict[str, int] = {}
+    for leg in person.travel:
+        base = f"travel-{format_date(leg.depart.date())}-{_slug(leg.ref or leg.mode)}"
+        taken[base] = taken.get(base, 0) + 1
+        suffix = f"-{taken[base]}" if taken[base] > 1 else ""
+        uids.append(f"{base}{suffix}.{person.id}@{uid_domain}")
+    return uids
 
 
 def _leg_times(leg: TravelLeg) -> list[bytes]:
