@@ -65,3 +65,40 @@ def test_the_rules_have_work_to_do(generated: Path) -> None:
     assert result.programme is not None
     found = Counter(d.code for d in check_programme(result.programme))
     assert {"outside-presence", "public-holiday"} <= set(found) and len(found) >= 4
+
+
+def test_every_monthly_series_excepts_one_of_its_own_debates(tmp_path: Path) -> None:
+    """December's series starts in January of the next year: its `except` must too."""
+    generate = _module("generate")
+    out = generate._Writer()
+    out.add(
+        "version: 1",
+        "programme: {name: Series, uid_domain: example.org}",
+        "venues:",
+        "  online-platform: {name: Online, online: true, url: 'https://meet.example.org', "
+        "timezone: Europe/Zurich}",
+        "people:",
+        *(f"  vip-{series:04d}: {{name: VIP {series}}}" for series in range(12)),
+        "events:",
+    )
+    plan = generate.Plan(1000)
+    for series in range(12):  # one a month
+        generate._online_series(out, plan, series, None)
+    path = tmp_path / "series.yaml"
+    path.write_text(out.text(), encoding="utf-8")
+    result = load_programme(path)
+    assert [str(d) for d in result.diagnostics if d.code != "uid-domain-missing"] == []
+
+
+def test_no_two_site_visits_share_a_venue_and_a_day() -> None:
+    """At 30k sessions two events of a city's week once visited the same site at 14:00."""
+    text = _module("generate").generate(30_000, clean=True)
+    visits: Counter[tuple[str, str]] = Counter()
+    lines = text.splitlines()
+    for number, line in enumerate(lines):
+        if line.strip() == "title: Site visit":
+            block = [item.strip() for item in lines[number + 1 : number + 5]]
+            day = next(item for item in block if item.startswith("date:"))
+            venue = next(item for item in block if item.startswith("venue:"))
+            visits[(day, venue)] += 1
+    assert visits and max(visits.values()) == 1
