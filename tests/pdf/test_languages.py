@@ -125,3 +125,24 @@ def test_arabic_times_print_left_to_right(tmp_path: Path) -> None:
         for row in whole:
             at = row.index("KST")
             assert row[at - 1] == "ص" and row[at - 2].startswith("9:"), row
+
+
+def test_build_prints_each_readers_documents_in_their_language(tmp_path: Path) -> None:
+    """``planner build --pdf``'s files: each person's itinerary and the group's pack in
+    their own language, with no flag (the group has none: the programme's)."""
+    from planner.exporters.pdf.pack import PackPdf
+    from planner.publish.printed import PdfOutputs, pdf_files
+
+    outputs = PdfOutputs(PdfItinerary(), PackPdf())
+    files = dict(pdf_files(programme("readers"), outputs, workers=1))
+    expected = {
+        "itineraries/people/min.pdf": "개인 일정표",
+        "itineraries/people/olga.pdf": "Индивидуальная программа",
+        "itineraries/people/wei.pdf": "个人行程",
+        "itineraries/people/amal.pdf": "برنامج الرحلة",
+        "packs/visitors.pdf": "Delegate pack",
+    }
+    for path, words in expected.items():
+        pdf = tmp_path / path.replace("/", "-")
+        pdf.write_bytes(files[path])
+        assert words in _BIDI_MARKS.sub("", pdf_text(pdf, layout=False)), path
