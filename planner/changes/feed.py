@@ -6,7 +6,8 @@ new version is published. Entry ids are tag URIs of the programme's ``uid_domain
 version's date and its number. ``feedgen`` is imported only when a feed is made.
 
 planner's words (titles, labels, what changed) are in the site's language; the times and
-places before and after a change are kept as the state recorded them.
+places before and after a change are kept as the state recorded them (in the programme's
+language, see :mod:`planner.changes.marks`).
 """
 
 from __future__ import annotations
@@ -71,6 +72,18 @@ def _field(name: str, lang: Language) -> str:
     return fields.get(name, name)
 
 
+def _value(field: str, value: str, lang: Language) -> str:
+    """A status (``cancelled``) in ``lang``; times, places and titles as recorded."""
+    if field != "status":
+        return value
+    statuses = {
+        "confirmed": lang.pgettext("status", "confirmed"),
+        "tentative": lang.pgettext("status", "tentative"),
+        "cancelled": lang.pgettext("status", "cancelled"),
+    }
+    return statuses.get(value, value)
+
+
 def change_lines(change: Change, lang: Language = ENGLISH) -> list[str]:
     """``moved: Pangyo visit (Tour)`` then ``when: before -> after`` lines."""
     labels = change_kinds(lang)
@@ -78,7 +91,8 @@ def change_lines(change: Change, lang: Language = ENGLISH) -> list[str]:
     colon = lang.gettext("{label}: ")
     head = colon.format(label=kinds) + f"{change.title} ({change.event})"
     lines = [
-        colon.format(label=_field(f.field, lang)) + f"{f.before} -> {f.after}"
+        colon.format(label=_field(f.field, lang))
+        + f"{_value(f.field, f.before, lang)} -> {_value(f.field, f.after, lang)}"
         for f in change.fields
     ]
     return [head, *lines]

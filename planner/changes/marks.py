@@ -5,7 +5,8 @@ rule, exceptions and every occurrence), its place (venue, room, online link, the
 transfer), its status or its title. Who attends, the description and the tags do not move
 anyone, so they do not make calendars replace the event. The marks are short hashes so the
 state file stays small; the words (``when``, ``where``) are kept beside them to say what
-changed in a notice or the change feed.
+changed in the change feed, written in the programme's language (English as
+``planner diff`` writes it).
 
 Timing and place come from :mod:`planner.diff`, so ``planner diff`` and the versions agree
 on what "moved" means.
@@ -18,9 +19,11 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from planner.changes.wording import session_when, session_where
 from planner.diff.compare import place_of, timing_of
 from planner.diff.describe import describe_when, describe_where
 from planner.exporters.ics import leg_uids, session_uid
+from planner.languages import Language, reader_language
 from planner.timeline import Programme, Session, TravelLeg
 
 __all__ = ["ASPECTS", "Snapshot", "snapshot", "snapshots"]
@@ -57,16 +60,25 @@ def _mark(*parts: object) -> str:
     return hashlib.sha256(encoded.encode("utf-8")).hexdigest()[:16]
 
 
-def snapshot(session: Session, programme: Programme) -> Snapshot:
+def _words(session: Session, programme: Programme, lang: Language) -> tuple[str, str]:
+    """When and where, as the change feed says them in ``lang``."""
+    if lang.english:
+        return describe_when(session), describe_where(session, programme)
+    return session_when(session, lang), session_where(session, programme, lang)
+
+
+def snapshot(session: Session, programme: Programme, lang: Language | None = None) -> Snapshot:
+    """``session`` as published; its words in ``lang`` (default: the programme's language)."""
     event = programme.events.get(session.event_id)
+    when, where = _words(session, programme, lang or reader_language(None, programme.language))
     return Snapshot(
         uid=session_uid(session, programme.uid_domain),
         key=session.key,
         event=event.title if event is not None else session.event_id,
         title=session.title,
         status=session.status,
-        when=describe_when(session),
-        where=describe_where(session, programme),
+        when=when,
+        where=where,
         marks={
             "time": _mark(timing_of(session)),
             "place": _mark(place_of(session)),
@@ -79,11 +91,12 @@ def snapshot(session: Session, programme: Programme) -> Snapshot:
 def snapshots(programme: Programme) -> dict[str, Snapshot]:
     """Every published session by UID (a session with no occurrence left is not published),
     then every travel leg: a flight moved is as much a change to act on as a session."""
+    lang = reader_language(None, programme.language)
     found = {
         found.uid: found
         for session in programme.sessions
         if session.occurrences
-        for found in (snapshot(session, programme),)
+        for found in (snapshot(session, programme, lang),)
     }
     for person in programme.people.values():
         uids = leg_uids(person, programme.uid_domain)

@@ -138,3 +138,21 @@ def test_subscribe_links_from_a_language_folder_point_at_the_shared_feeds(
     for href in webcal:
         path = urlsplit(href).path.removeprefix("/tour/")
         assert (out / unquote(path)).is_file(), href
+
+
+def test_the_change_feed_reads_in_the_programmes_language(tmp_path: Path) -> None:
+    """A Spanish programme's change feed: its words, and the times recorded, in Spanish."""
+    source = tmp_path / "events.yaml"
+    spanish = MULTILINGUAL.read_text("utf-8").replace("language: en", "language: es", 1)
+    source.write_text(spanish, encoding="utf-8")
+    out = tmp_path / "site"
+    assert run_build("-f", str(source), "-o", str(out)).exit_code == 0
+    source.write_text(spanish.replace('"09:40-11:10"', '"10:00-11:30"'), encoding="utf-8")
+    result = run_build("-f", str(source), "-o", str(out), env={"SOURCE_DATE_EPOCH": "1700086400"})
+    assert result.exit_code == 0, result.output
+    page = (out / "changes.html").read_text("utf-8")
+    assert "Versión 2: 1 sesión modificada (cambio de horario o lugar: 1)" in page
+    assert (
+        "cambio de horario o lugar: Energía solar en la azotea (Gira K-smart city)<br>"
+        "horario: mar, 11 oct 2016 9:40\u201311:10 KST -&gt; mar, 11 oct 2016 10:00\u201311:30 KST"
+    ) in page
