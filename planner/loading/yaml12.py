@@ -12,8 +12,7 @@ so a "billion laughs" file is refused instead of exhausting memory.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NoReturn
 
 import yaml
 import yaml.reader
@@ -43,23 +42,12 @@ from planner.loading.yaml_scalars import (
     TOO_LARGE,
     resolve_plain,
 )
-from planner.loading.yaml_text import DEFAULT_MAX_BYTES, file_diagnostic, read_text
+from planner.loading.yaml_text import DEFAULT_MAX_BYTES, Document, file_diagnostic, read_text
 
 __all__ = ["DEFAULT_MAX_BYTES", "Document", "parse_yaml", "read_text"]
 
 MAX_DEPTH = 64
 _ALIAS_BASE_BUDGET = 100_000
-
-
-@dataclass
-class Document:
-    """One parsed file: its data (None when unreadable) and what went wrong."""
-
-    file: str
-    data: Any
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    nodes: int = 0
-    """How many keys and values the file holds (what it spent of the node budget)."""
 
 
 def parse_yaml(
@@ -225,18 +213,17 @@ class _Builder:
                 )
             )
 
-    def spend_nodes(self, event: Any, count: int) -> None:
-        self.nodes_left -= count
-        if self.nodes_left < 0:
-            raise _BudgetExceeded(
-                Diagnostic(
-                    "yaml-node-limit",
-                    Severity.ERROR,
-                    f"the programme holds more than {self.whole_budget:,} YAML keys and values, "
-                    f"planner's budget for one programme; {YAML_NODES.how_to_raise()}",
-                    self.location(event.start_mark),
-                )
+    def refuse_nodes(self, event: Any) -> NoReturn:
+        """The node budget is spent (``mapping`` and ``sequence`` count it, inline)."""
+        raise _BudgetExceeded(
+            Diagnostic(
+                "yaml-node-limit",
+                Severity.ERROR,
+                f"the programme holds more than {self.whole_budget:,} YAML keys and values, "
+                f"planner's budget for one programme; {YAML_NODES.how_to_raise()}",
+                self.location(event.start_mark),
             )
+        )
 
     def mapping(self, start: Any, depth: int) -> tuple[dict[str, Any], int]:
         result: dict[str, Any] = {}
@@ -250,23 +237,25 @@ class _Builder:
             key_event = next_event()
             if type(key_event) is MappingEndEvent:
                 break
-            self.spend_nodes(key_event, 2)
-            key = self.key(key_event)
+            self.nodes_left -= 2
+            if self.nodes_left < 0:
+                self.refuse_nodes(key_event)
+            # The usual key and value are plain scalars without an anchor: read here, saving
+            # a call for each of a large file's keys and values.
+            plain = type(key_event) is ScalarEvent and key_event.anchor is None
+            key: str | None = key_event.value if plain else self.key(key_event)
             if key is None or key in result:
                 if key is not None and list_item and key == next(iter(result)):
                     new_item = new_item or self.missing_dash(key_event, key, marks[key])
                 elif key is not None and not new_item:
-                    first_line = unpack(marks[key])[0][0] + 1
-                    self.error(
-                        key_event.start_mark,
-                        "duplicate-key",
-                        f"the key `{key}` appears twice in this mapping (first at line "
-                        f"{first_line}); remove or rename one",
-                    )
+                    self.duplicate_key(key_event, key, marks[key])
                 self.skip(next_event())
                 continue
             value_event = next_event()
-            value, value_size = self.value(value_event, depth + 1)
+            if type(value_event) is ScalarEvent and value_event.anchor is None:
+                value, value_size = self.scalar(value_event), 1
+            else:
+                value, value_size = self.value(value_event, depth + 1)
             size += value_size
             result[key] = value
             key_mark, value_mark = key_event.start_mark, value_event.start_mark
@@ -274,6 +263,15 @@ class _Builder:
         self.nodes += size
         self.source_map.add_mapping(result, self.file, marks)
         return result, size
+
+    def duplicate_key(self, event: Any, key: str, first: int) -> None:
+        first_line = unpack(first)[0][0] + 1
+        self.error(
+            event.start_mark,
+            "duplicate-key",
+            f"the key `{key}` appears twice in this mapping (first at line {first_line}); "
+            "remove or rename one",
+        )
 
     def missing_dash(self, event: Any, key: str, first: int) -> bool:
         """A list item that repeats its first key: most likely a new item without its `- `."""
@@ -312,10 +310,15 @@ class _Builder:
             event = next_event()
             if type(event) is SequenceEndEvent:
                 break
-            self.spend_nodes(event, 1)
-            self.list_item = not start.flow_style
-            value, value_size = self.value(event, depth + 1)
-            self.list_item = False
+            self.nodes_left -= 1
+            if self.nodes_left < 0:
+                self.refuse_nodes(event)
+            if type(event) is ScalarEvent and event.anchor is None:  # (as in mapping)
+                value, value_size = self.scalar(event), 1
+            else:
+                self.list_item = not start.flow_style
+                value, value_size = self.value(event, depth + 1)
+                self.list_item = False
             size += value_size
             result.append(value)
             mark = event.start_mark

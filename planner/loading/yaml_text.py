@@ -1,17 +1,31 @@
-"""Reading a programme file's text: a regular file, within a hard byte limit, UTF-8, no BOM."""
+"""Reading a programme file's text: a regular file, within a hard byte limit, UTF-8, no BOM;
+and what parsing it gives (:class:`Document`)."""
 
 from __future__ import annotations
 
 import os
 import stat
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from planner.diagnostics import Diagnostic, Location, Severity
 from planner.limits import FILE_SIZE
 
-__all__ = ["DEFAULT_MAX_BYTES", "file_diagnostic", "read_text"]
+__all__ = ["DEFAULT_MAX_BYTES", "Document", "file_diagnostic", "read_text"]
 
 DEFAULT_MAX_BYTES = FILE_SIZE.default
+
+
+@dataclass
+class Document:
+    """One parsed file: its data (None when unreadable) and what went wrong."""
+
+    file: str
+    data: Any
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    nodes: int = 0
+    """How many keys and values the file holds (what it spent of the node budget)."""
 
 
 def read_text(path: Path, display: str, max_bytes: int) -> tuple[str | None, Diagnostic | None]:
