@@ -100,7 +100,9 @@ def publishing_commands(path: Path, base: Path, out: Path) -> Iterator[list[str]
     for report in ("table", "markdown", "csv", "json"):
         yield ["agenda", *file, "--format", report]
         yield ["itinerary", "--all", *file, "--format", report, "-o", str(out / report)]
-    yield ["agenda", *file, "--by", "room"]
+    venue = _first(path, ("venues",))
+    if venue is not None:  # a room grid is one venue's
+        yield ["agenda", *file, "--by", "room", "--venue", venue]
     yield ["build", *file, "-o", str(out / "site")]
     for report in ("text", "markdown", "json"):
         yield ["diff", str(base), str(path), "--format", report]
@@ -109,7 +111,6 @@ def publishing_commands(path: Path, base: Path, out: Path) -> Iterator[list[str]
     for report in ("xml", "json"):
         yield ["frab", *file, "--format", report, "-o", str(out / f"frab.{report}")]
     yield ["agenda", *file, "--format", "xlsx", "-o", str(out / "agenda.xlsx")]
-    venue = _first(path, ("venues",))
     if venue is not None:
         yield ["agenda", *file, "--by", "room", "--venue", venue, "--format", "xlsx",
                "-o", str(out / "rooms.xlsx")]  # fmt: skip
