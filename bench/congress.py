@@ -13,6 +13,7 @@ import argparse
 import json
 import random
 import uuid
+import zlib
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -70,7 +71,7 @@ def _event(
         "abstract": "A **Markdown** abstract. " * rng.randrange(1, 4),
         "description": "Long description.\n\n- with\n- a list\n\n" * rng.randrange(1, 6),
         "recording_license": "", "do_not_record": rng.random() < 0.05,
-        "persons": [{"code": f"P{abs(hash(p)) % 10**6:06d}", "name": p, "biography": None}
+        "persons": [{"code": f"P{zlib.crc32(p.encode()) % 10**6:06d}", "name": p, "biography": None}
                     for p in speakers],
         "links": [{"url": f"https://congress.example.org/slides/{number}.pdf", "title": "Slides",
                    "type": "slides"}],
