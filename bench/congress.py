@@ -34,12 +34,16 @@ def congress(sessions: int = 1000, rooms: int = 70, seed: int = 37) -> dict[str,
     for index in range(4):
         start = datetime(2026, 12, 27 + index, 10, 0, tzinfo=_CET)
         schedule: dict[str, list[dict[str, Any]]] = {name: [] for name in names}
-        for room in names:
-            clock = start + timedelta(minutes=15 * rng.randrange(4))
-            while clock < start + timedelta(hours=16) and made < sessions * (index + 1) // 4:
+        # Round the rooms, a talk each, so that every room has its share of the day.
+        clocks = {room: start + timedelta(minutes=15 * rng.randrange(4)) for room in names}
+        last, quota = start + timedelta(hours=16), sessions * (index + 1) // 4
+        while made < quota and min(clocks.values()) < last:
+            for room in names:
+                if made == quota or clocks[room] >= last:
+                    continue
                 length = rng.choice([30, 40, 60, 60, 90, 120])
-                schedule[room].append(_event(rng, made, clock, length, room, people))
-                clock += timedelta(minutes=length + 15)
+                schedule[room].append(_event(rng, made, clocks[room], length, room, people))
+                clocks[room] += timedelta(minutes=length + 15)
                 made += 1
         days.append({
             "index": index + 1, "date": start.date().isoformat(),

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import ClassVar
 
+from planner.exporters.itinerary.days import grid_pages
 from planner.exporters.itinerary.model import Agenda, Day, GridDay, Row, Schedule, TimeView
 from planner.exporters.itinerary.options import RenderOptions
 from planner.exporters.itinerary.text import (
@@ -32,6 +33,10 @@ from planner.languages import Language, language
 from planner.languages.bidi import as_bdi, first_strong
 
 __all__ = ["HtmlRenderer", "details", "directed", "escape"]
+
+_ROOMS_PER_TABLE = 6
+"""A room grid's table has at most this many rooms beside the start column: an A4 page's
+width (a larger venue's grid comes in groups of rooms, ``1-6/70``)."""
 
 _CSS = """
 @page { size: A4; margin: 14mm 12mm 16mm; }
@@ -77,6 +82,9 @@ td, dd { overflow-wrap: anywhere; }
   td.second { font-weight: normal; font-size: .85rem; }
   tr.move { background: #f2f5f9; padding-inline: .4rem; }
   tr.move td { background: none; }
+  table.grid td:empty { display: none; }
+  table.grid td[data-room]::before { content: attr(data-room); display: block;
+    font-size: .78rem; text-transform: uppercase; letter-spacing: .03em; color: #444; }
 }
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
@@ -126,7 +134,9 @@ class HtmlRenderer:
         printed documents (PDF, the delegate pack) put them in pages of their own."""
         lang = self.lang
         if isinstance(schedule, Agenda) and schedule.grid is not None:
-            parts = [_grid_day(day, schedule.view, lang) for day in schedule.grid]
+            grid = schedule.grid
+            pages = [page for day in grid for page in grid_pages(day, _ROOMS_PER_TABLE)]
+            parts = [_grid_day(page, schedule.view, lang) for page in pages]
         else:
             parts = self._days(schedule)
         if not schedule.days:
@@ -169,7 +179,7 @@ class HtmlRenderer:
                         self._rows[key] = drawn
                 body.append(drawn)
                 index += 1
-            out.append(_section(self._day_title(day), head, body, fixed=True))
+            out.append(_section(self._day_title(day), head, body, kind="day"))
         return out
 
     def _row(self, row: Row, times: tuple[Cell, Cell | None], notes: bool, several: bool) -> str:
@@ -207,10 +217,10 @@ class HtmlRenderer:
         return found
 
 
-def _section(title: str, head: str, body: Sequence[str], *, fixed: bool = False) -> str:
+def _section(title: str, head: str, body: Sequence[str], *, kind: str) -> str:
+    """A day's heading and table: ``day`` (fixed column widths) or a room ``grid``."""
     rows = "\n".join(body)
-    opening = '<table class="day">' if fixed else "<table>"
-    table = f"{opening}\n{head}\n<tbody>\n{rows}\n</tbody>\n</table>"
+    table = f'<table class="{kind}">\n{head}\n<tbody>\n{rows}\n</tbody>\n</table>'
     return f'<section class="day">\n<h2>{title}</h2>\n{table}\n</section>'
 
 
@@ -289,19 +299,21 @@ def _day_title(day: Day, lang: Language) -> str:
 
 
 def _grid_day(day: GridDay, view: TimeView, lang: Language) -> str:
-    headers = [lang.gettext("Start"), *day.rooms]
-    head = "<thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in headers) + "</tr></thead>"
+    """A page of a room grid; on a phone its rows become cards, each entry under its room."""
+    rooms = [escape(room) for room in day.rooms]
+    head = f"<thead><tr><th>{escape(lang.gettext('Start'))}</th>"
+    head += "".join(f'<th class="room">{room}</th>' for room in rooms) + "</tr></thead>"
     body = []
     for slot in day.slots:
         cells = [f'<td class="time">{_lines((start_text(slot.start, lang),))}</td>']
-        for entries in slot.cells:
-            texts = (_until(row, view, lang) for row in entries)
-            cells.append(f"<td>{'<br>'.join(texts)}</td>")
+        for room, entries in zip(rooms, slot.cells, strict=True):
+            texts = "<br>".join(_until(row, view, lang) for row in entries)
+            cells.append(f'<td data-room="{room}">{texts}</td>' if texts else "<td></td>")
         body.append(f"<tr>{''.join(cells)}</tr>")
     title = (
         f'{escape(day_heading(day.day, lang))} <span class="events">· {escape(day.venue)}</span>'
     )
-    return _section(title, head, body)
+    return _section(title, head, body, kind="grid")
 
 
 def _until(row: Row, view: TimeView, lang: Language) -> str:
@@ -309,7 +321,8 @@ def _until(row: Row, view: TimeView, lang: Language) -> str:
     title, _, after = lang.gettext("{title} (to {time})").partition("{title}")
     end = lang.formats.clock(view.main_times(row)[1])
     before_time, _, tail = after.partition("{time}")
-    return f"{escape(title)}{_what(row, lang)}{escape(before_time + end + tail)}"
+    # html.escape, not escape: the catalog's spaces around the title are kept.
+    return f"{html.escape(title)}{_what(row, lang)}{html.escape(before_time + end + tail)}"
 
 
 def _notes(row: Row, lang: Language) -> str:

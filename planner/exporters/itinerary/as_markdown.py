@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import ClassVar
 
+from planner.exporters.itinerary.days import grid_pages, rooms_per_page
 from planner.exporters.itinerary.model import Agenda, Day, GridDay, Row, Schedule, TimeView
 from planner.exporters.itinerary.options import RenderOptions
 from planner.exporters.itinerary.text import (
@@ -53,7 +54,11 @@ class MarkdownRenderer:
     content_type: ClassVar[str] = "text/markdown; charset=utf-8"
 
     def __init__(self, options: RenderOptions | None = None) -> None:
-        self.lang = language((options or RenderOptions()).language or "en")
+        options = options or RenderOptions()
+        self.lang = language(options.language or "en")
+        self.width = options.width
+        """The page a room grid is paged to: as many rooms per table as a text table of
+        this width holds (a pipe table's row stays one line; its viewer wraps the cells)."""
         self._times = TimeCells(self.lang)
         self._time_pieces: dict[Cell, Piece] = {}
         self._cells: dict[str, tuple[Piece, Piece, Piece]] = {}
@@ -63,7 +68,9 @@ class MarkdownRenderer:
         lang = self.lang
         parts = [_header(schedule, lang)]
         if isinstance(schedule, Agenda) and schedule.grid is not None:
-            parts.extend(_grid_day(day, schedule.view, lang) for day in schedule.grid)
+            for day in schedule.grid:
+                fits = rooms_per_page(self.width, len(day.rooms), _pipe_overhead)
+                parts.extend(_grid_day(page, schedule.view, lang) for page in grid_pages(day, fits))
         else:
             parts.extend(self._days(schedule))
         if not schedule.days:
@@ -161,6 +168,11 @@ def _pipe_table(
         ]
         lines.append("| " + " | ".join(padded) + " |")
     return "\n".join(lines)
+
+
+def _pipe_overhead(columns: int) -> int:
+    """Columns a pipe table's borders take: ``| `` before each cell, `` |`` at the end."""
+    return 3 * columns + 1
 
 
 def _piece(text: str) -> Piece:

@@ -18,7 +18,7 @@ from typing import ClassVar
 
 from tabulate import multiline_formats, tabulate, tabulate_formats
 
-from planner.exporters.itinerary.days import grid_pages
+from planner.exporters.itinerary.days import START_WIDTH, grid_pages, rooms_per_page
 from planner.exporters.itinerary.mirrored import mirrored_table
 from planner.exporters.itinerary.model import Agenda, Day, GridDay, Row, Schedule, TimeView
 from planner.exporters.itinerary.options import RenderOptions
@@ -56,8 +56,6 @@ _NATIVE = {"simple": True, "plain": False}
 """Formats drawn here: whether a rule of dashes follows the header."""
 _MIN_TEXT = 12
 _TIME_WIDTH = 16
-_START_WIDTH = len("00:00 CEST")
-"""A room grid's start column is at least this wide."""
 _WEIGHTS = {"what": 4, "where": 3, "notes": 3}
 _WHAT_AND_EVENT = "what+event"
 """The *what* column on a day with several events: each row names its event."""
@@ -245,14 +243,14 @@ class TableRenderer:
 
     def _grid_pages(self, day: GridDay) -> list[GridDay]:
         """The day's grid in groups of rooms that fit the width (72 rooms do not fit one)."""
-        fits, fmt = len(day.rooms), self.tablefmt
-        while fits > 1 and _START_WIDTH + _overhead(fmt, fits + 1) + _MIN_TEXT * fits > self.width:
-            fits -= 1
-        return grid_pages(day, fits)
+        fmt = self.tablefmt
+        return grid_pages(
+            day, rooms_per_page(self.width, len(day.rooms), lambda n: _overhead(fmt, n))
+        )
 
     def _grid_day(self, day: GridDay, view: TimeView) -> str:
         starts = [start_text(slot.start, self.lang) for slot in day.slots]
-        start_width = max([_START_WIDTH, *(display_width(start) for start in starts)])
+        start_width = max([START_WIDTH, *(display_width(start) for start in starts)])
         room = self.width - _overhead(self.tablefmt, len(day.rooms) + 1) - start_width
         width = max(_MIN_TEXT, room // len(day.rooms))
         rows: list[list[Cell]] = []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -28,6 +28,7 @@ __all__ = [
     "grid_pages",
     "presence_text",
     "room_grid",
+    "rooms_per_page",
     "sorted_rows",
     "summarise",
     "window_details",
@@ -168,6 +169,22 @@ def room_grid(
             )
         )
     return tuple(grid)
+
+
+START_WIDTH = len("00:00 CEST")
+"""A room grid's start column is at least this wide."""
+MIN_ROOM_WIDTH = 12
+"""A room's column is at least this wide: a page takes fewer rooms rather than less."""
+
+
+def rooms_per_page(width: int, rooms: int, overhead: Callable[[int], int]) -> int:
+    """How many of a grid's ``rooms`` fit ``width`` columns beside the start column, each
+    at least :data:`MIN_ROOM_WIDTH` wide; ``overhead(columns)``: what borders and padding
+    take. At least one."""
+    fits = rooms
+    while fits > 1 and START_WIDTH + overhead(fits + 1) + MIN_ROOM_WIDTH * fits > width:
+        fits -= 1
+    return fits
 
 
 def grid_pages(day: GridDay, per_page: int) -> list[GridDay]:

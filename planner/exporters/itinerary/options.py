@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["RenderOptions"]
+__all__ = ["MARKDOWN_WIDTH", "RenderOptions"]
+
+MARKDOWN_WIDTH = 100
+"""Markdown's page when ``--width`` is not given (not the terminal's: a Markdown file is
+read elsewhere)."""
 
 
 @dataclass(frozen=True, slots=True)
