@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from planner.cli import app
+from planner.loading import load
 from planner.reporting.listing import column_limits
 from tests.conftest import EVENTS_YAML
 
@@ -42,3 +43,22 @@ def test_column_limits_fit_or_stop_at_the_floor(values: list[str], width: int) -
     chosen = [limit or wide for limit, wide in zip(limits, natural, strict=True)]
     assert all(limit <= wide for limit, wide in zip(chosen, natural, strict=True))
     assert sum(chosen) <= width - 2 * (len(values) - 1) or max(chosen) <= 10
+
+
+@pytest.mark.parametrize("width", [40, 60, 80, 100])
+@pytest.mark.parametrize("kind", ["events", "sessions", "people", "venues", "groups"])
+def test_narrow_widths_fit_too(kind: str, width: int) -> None:
+    assert _widest(kind, "--width", str(width)) <= width
+
+
+def test_a_table_that_cannot_fit_is_one_block_per_entry() -> None:
+    result = CliRunner().invoke(app, ["list", "sessions", "--width", "60", "-f", str(EVENTS_YAML)])
+    first = result.stdout.split("\n\n")[0].splitlines()
+    assert first[:3] == [
+        "event        tale-of-seven-smart-cities-2019",
+        "id           seven-cities-registration",
+        "title        Registration and welcome coffee",
+    ]
+    assert result.stdout.count("\nid ") + result.stdout.startswith("id ") == len(
+        load(EVENTS_YAML).sessions
+    )

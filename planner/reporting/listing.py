@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import textwrap
 from collections.abc import Callable
 from typing import Any, ClassVar
 
@@ -142,7 +143,26 @@ def render_listing(
         budget -= widest - width
         limits = column_limits(cells, budget)
         text = _table(cells, tablefmt, limits)
+    if tablefmt not in _MARKDOWN_FORMATS and max(len(ln) for ln in text.splitlines()) > width:
+        return records(cells, width)  # too many columns for the width, even narrowed
     return text
+
+
+def records(rows: list[Row], width: int) -> str:
+    """Each entry as a block of ``key  value`` lines, long values wrapped under their
+    start: for a table that no narrowing fits (ten columns on an 80-column terminal)."""
+    indent = max(len(str(key)) for key in rows[0]) + 2
+    room = max(width - indent, _NARROWEST)
+    blocks = []
+    for row in rows:
+        lines = []
+        for key, value in row.items():
+            text = "" if value is None else str(value)
+            parts = textwrap.wrap(text, room, break_on_hyphens=False) or [""]
+            lines.append(f"{key:<{indent}}{parts[0]}".rstrip())
+            lines.extend(" " * indent + part for part in parts[1:])
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
 
 
 def _table(cells: list[Row], tablefmt: str, limits: list[int | None] | None) -> str:

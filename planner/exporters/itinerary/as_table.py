@@ -54,7 +54,8 @@ TABLE_FORMATS = tuple(name for name in tabulate_formats if name != "unsafehtml")
 """tabulate's formats, less ``unsafehtml``, which would print the YAML's text unescaped."""
 _NATIVE = {"simple": True, "plain": False}
 """Formats drawn here: whether a rule of dashes follows the header."""
-_MIN_TEXT = 12
+_MIN_TEXT, _LEAST_TEXT = 12, 4
+"""A text column's width: at least 12, or (on a terminal too narrow for that) 4."""
 _TIME_WIDTH = 16
 _WEIGHTS = {"what": 4, "where": 3, "notes": 3}
 _WHAT_AND_EVENT = "what+event"
@@ -243,10 +244,8 @@ class TableRenderer:
 
     def _grid_pages(self, day: GridDay) -> list[GridDay]:
         """The day's grid in groups of rooms that fit the width (72 rooms do not fit one)."""
-        fmt = self.tablefmt
-        return grid_pages(
-            day, rooms_per_page(self.width, len(day.rooms), lambda n: _overhead(fmt, n))
-        )
+        fits = rooms_per_page(self.width, len(day.rooms), lambda n: _overhead(self.tablefmt, n))
+        return grid_pages(day, fits)
 
     def _grid_day(self, day: GridDay, view: TimeView) -> str:
         starts = [start_text(slot.start, self.lang) for slot in day.slots]
@@ -377,8 +376,11 @@ class TableRenderer:
         while pending:
             total = sum(_WEIGHTS[column] for column in pending)
             fits = [c for c in pending if longest[c] <= room * _WEIGHTS[c] // total]
-            if not fits:
-                shares.update((c, max(_MIN_TEXT, room * _WEIGHTS[c] // total)) for c in pending)
+            if not fits:  # at least 12 columns each, or an equal share on a narrow terminal
+                least = max(_LEAST_TEXT, min(_MIN_TEXT, room // len(pending)))
+                shares.update((c, max(least, room * _WEIGHTS[c] // total)) for c in pending)
+                while sum(shares[c] for c in pending) > max(room, least * len(pending)):
+                    shares[max(pending, key=shares.__getitem__)] -= 1  # the floors overshot
                 break
             for column in fits:
                 shares[column] = longest[column]

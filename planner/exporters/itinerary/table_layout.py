@@ -86,6 +86,7 @@ def wrap(text: str, width: int) -> Cell:
     a thousand itineraries; the text is already one line with single spaces
     (:func:`~planner.exporters.itinerary.text.clean`).
     """
+    width = max(width, 1)  # a word is cut a character at a time, never into nothing
     measure = len if text.isascii() else display_width
     lines: list[str] = []
     line, used = "", 0
