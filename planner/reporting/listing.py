@@ -133,6 +133,8 @@ def render_listing(
     cells = [{key: safe(v) if isinstance(v, str) else v for key, v in row.items()} for row in rows]
     if width is None:
         return tabulate(cells, headers="keys", tablefmt=tablefmt, disable_numparse=True)
+    if tablefmt not in _MARKDOWN_FORMATS and _narrowest(cells) > width:
+        return records(cells, width)  # too many columns for the width, however narrowed
     budget = width
     limits = column_limits(cells, budget)
     text = _table(cells, tablefmt, limits)
@@ -146,6 +148,17 @@ def render_listing(
     if tablefmt not in _MARKDOWN_FORMATS and max(len(ln) for ln in text.splitlines()) > width:
         return records(cells, width)  # too many columns for the width, even narrowed
     return text
+
+
+def _narrowest(rows: list[Row]) -> int:
+    """The least width a table of ``rows`` takes: each column at the floor (or narrower
+    when its text is), never under its heading, two spaces between columns."""
+    keys = list(rows[0])
+    least = sum(
+        max(len(str(key)), min(_NARROWEST, max(len(str(row.get(key) or "")) for row in rows)))
+        for key in keys
+    )
+    return least + 2 * (len(keys) - 1)
 
 
 def records(rows: list[Row], width: int) -> str:
