@@ -55,7 +55,8 @@ table { width: 100%; border-collapse: collapse; font-size: .9rem; }
 th, td { text-align: start; vertical-align: top; padding: .35rem .5rem;
   border-bottom: 1px solid #ccc; overflow-wrap: anywhere; }
 th { font-size: .78rem; text-transform: uppercase; letter-spacing: .03em; color: #444; }
-table.day { table-layout: fixed; }
+table.day, table.grid { table-layout: fixed; }
+table.grid th.start { width: 6.5rem; }
 th.time { width: 8.8rem; }
 th.what { width: 30%; }
 th.where { width: 24%; }
@@ -301,7 +302,7 @@ def _day_title(day: Day, lang: Language) -> str:
 def _grid_day(day: GridDay, view: TimeView, lang: Language) -> str:
     """A page of a room grid; on a phone its rows become cards, each entry under its room."""
     rooms = [escape(room) for room in day.rooms]
-    head = f"<thead><tr><th>{escape(lang.gettext('Start'))}</th>"
+    head = f'<thead><tr><th class="start">{escape(lang.gettext("Start"))}</th>'
     head += "".join(f'<th class="room">{room}</th>' for room in rooms) + "</tr></thead>"
     body = []
     for slot in day.slots:
