@@ -117,14 +117,14 @@ def test_a_write_that_fails_leaves_the_old_schedule_whole_and_no_temporary_file(
     assert sorted(tmp_path.iterdir()) == [target]
 
 
-def test_the_output_is_written_like_every_other_commands(
-    runner: CliRunner, tmp_path: Path
-) -> None:
+def test_the_output_is_written_like_every_other_commands(runner: CliRunner, tmp_path: Path) -> None:
     real = tmp_path / "real.json"
     real.write_text("old", encoding="utf-8")
     link = tmp_path / "schedule.json"
     link.symlink_to(real)
-    result = runner.invoke(app, ["frab", "-f", str(CONFERENCE), "--format", "json", "-o", str(link)])
+    result = runner.invoke(
+        app, ["frab", "-f", str(CONFERENCE), "--format", "json", "-o", str(link)]
+    )
     assert result.exit_code == 0, result.stderr
     assert link.is_symlink()  # followed and kept, not replaced by a file
     assert_valid_json(real.read_bytes())

@@ -46,7 +46,9 @@ def _text(path: Path, name: str) -> str:
     elif name == "xlsx":
         openpyxl = pytest.importorskip("openpyxl")
         book = openpyxl.load_workbook(io.BytesIO(path.read_bytes()))
-        text = " ".join(str(c) for s in book.worksheets for r in s.iter_rows(values_only=True) for c in r)
+        text = " ".join(
+            str(c) for s in book.worksheets for r in s.iter_rows(values_only=True) for c in r
+        )
     else:
         text = path.read_text(encoding="utf-8")
     return re.sub(r"\s+", " ", text.replace("\\", ""))
@@ -82,9 +84,7 @@ def test_repeated_and_comma_separated_rooms_are_the_same_choice() -> None:
 
 
 def test_a_grid_of_two_rooms_finds_their_venue() -> None:
-    code, out, err = _run(
-        "--room", f"{ROOM},meeting-room-2", "--by", "room", "--width", str(WIDTH)
-    )
+    code, out, err = _run("--room", f"{ROOM},meeting-room-2", "--by", "room", "--width", str(WIDTH))
     assert code == 0, err
     check_golden(GOLDEN / "bundled" / "agenda.two-rooms.txt", out)
     assert "Main hall" not in out  # a grid of the chosen rooms only, no other room's column
@@ -93,17 +93,25 @@ def test_a_grid_of_two_rooms_finds_their_venue() -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--room", "meeting-rom-1"],
-         "planner: there is no room `meeting-rom-1`; nearest: `meeting-room-1`, "
-         "`meeting-room-2`, `meeting-room`\n"),
-        (["--venue", VENUE, "--room", "lobby"],
-         f"planner: there is no room `lobby` at venue `{VENUE}`; the rooms are `main-hall`, "
-         "`meeting-room-1`, `meeting-room-2`\n"),
-        (["--room", "main-hall"],
-         "planner: room `main-hall` is in several venues (`casa-asia-madrid`, "
-         "`casa-asia-barcelona`): choose one with --venue\n"),
-        (["--room", f"{ROOM},lobby", "--by", "room"],
-         "planner: a grid of rooms is one venue's: choose it with --venue\n"),
+        (
+            ["--room", "meeting-rom-1"],
+            "planner: there is no room `meeting-rom-1`; nearest: `meeting-room-1`, "
+            "`meeting-room-2`, `meeting-room`\n",
+        ),
+        (
+            ["--venue", VENUE, "--room", "lobby"],
+            f"planner: there is no room `lobby` at venue `{VENUE}`; the rooms are `main-hall`, "
+            "`meeting-room-1`, `meeting-room-2`\n",
+        ),
+        (
+            ["--room", "main-hall"],
+            "planner: room `main-hall` is in several venues (`casa-asia-madrid`, "
+            "`casa-asia-barcelona`): choose one with --venue\n",
+        ),
+        (
+            ["--room", f"{ROOM},lobby", "--by", "room"],
+            "planner: a grid of rooms is one venue's: choose it with --venue\n",
+        ),
     ],
     ids=["mistyped", "not-at-the-venue", "in-two-venues", "grid-of-two-venues"],
 )
