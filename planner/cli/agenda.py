@@ -25,7 +25,6 @@ from planner.cli.itinerary import (
 from planner.exporters import registry
 from planner.exporters.base import Exporter, Selection
 from planner.exporters.itinerary import AgendaExporter, ScheduleError, check_time_choice
-from planner.exporters.itinerary.options import MARKDOWN_WIDTH
 
 __all__ = ["agenda"]
 
@@ -110,6 +109,8 @@ def agenda(
     if by is Layout.room and venue is None and not rooms:
         fail("--by room shows one venue's rooms: give --venue ID (or --room ID)")
     if width is None and str(output_format) == "markdown":
+        from planner.exporters.itinerary.options import MARKDOWN_WIDTH
+
         width = MARKDOWN_WIDTH  # a Markdown file's page, not the terminal it is written from
     options = render_options(
         tablefmt,
