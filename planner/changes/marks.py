@@ -23,7 +23,7 @@ from planner.changes.wording import session_when, session_where
 from planner.diff.compare import place_of, timing_of
 from planner.diff.describe import describe_when, describe_where
 from planner.exporters.ics import leg_uids, session_uid
-from planner.languages import Language, reader_language
+from planner.languages import ENGLISH, Language, reader_language
 from planner.timeline import Programme, Session, TravelLeg
 
 __all__ = ["ASPECTS", "Snapshot", "snapshot", "snapshots"]
@@ -101,16 +101,17 @@ def snapshots(programme: Programme) -> dict[str, Snapshot]:
     for person in programme.people.values():
         uids = leg_uids(person, programme.uid_domain)
         for uid, leg in zip(uids, person.travel, strict=True):
-            found[uid] = leg_snapshot(uid, leg, person.name)
+            found[uid] = leg_snapshot(uid, leg, person.name, lang)
     return found
 
 
-def leg_snapshot(uid: str, leg: TravelLeg, name: str) -> Snapshot:
+def leg_snapshot(uid: str, leg: TravelLeg, name: str, lang: Language | None = None) -> Snapshot:
     """A travel leg as a calendar holds it: its times, its ends, its mode and number."""
     return Snapshot(
         uid=uid,
         key=f"travel/{leg.person_id}#{leg.index}",
-        event=f"Travel: {name}",
+        # Translators: what a travel leg belongs to in the change feed: "Travel: Kim Min-jun".
+        event=(lang or ENGLISH).gettext("Travel: {name}").format(name=name),
         title=leg.title,
         status="confirmed",
         when=_leg_when(leg),

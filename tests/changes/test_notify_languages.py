@@ -119,3 +119,15 @@ def test_a_spanish_reader_gets_spanish_pages_from_build_without_a_flag(
     index = (out / "es" / "index.html").read_text("utf-8")
     assert '<html lang="es" dir="ltr">' in index and "../itineraries/people/ada.md" in index
     assert (out / "fr" / "index.html").is_file()  # the delegation reads French
+
+
+def test_a_travel_leg_in_the_change_feed_is_named_in_the_programmes_language() -> None:
+    from planner import load
+    from planner.changes.marks import leg_snapshot
+    from planner.languages import language
+    from tests.conftest import EVENTS_YAML
+
+    person = load(EVENTS_YAML).people["idb-official"]
+    leg = person.travel[0]
+    assert leg_snapshot("uid", leg, person.name).event == "Travel: IDB official"
+    assert leg_snapshot("uid", leg, person.name, language("es")).event == "Traslado: IDB official"
