@@ -91,6 +91,8 @@ _NOTES = {
     "removed": "was_removed",
     "cancelled": "was_cancelled",
     "reinstated": "was_reinstated",
+    "placed": "was_placed",
+    "opened": "was_opened",
 }
 
 

@@ -29,6 +29,10 @@ def change_kinds(lang: Language) -> dict[str, str]:
         "people": lang.pgettext("change", "people changed"),
         "status": lang.pgettext("change", "status changed"),
         "id-changed": lang.pgettext("change", "id changed"),
+        # Translators: a session without a time was given one (by `planner schedule`).
+        "placed": lang.pgettext("change", "placed"),
+        # Translators: a session's time was taken away, to be placed again.
+        "opened": lang.pgettext("change", "no time yet"),
     }
 
 
@@ -54,6 +58,8 @@ class Phrases:
     was_removed: str
     was_cancelled: str
     was_reinstated: str
+    was_placed: str
+    was_opened: str
     members_affected: str
     calendar_attached: str
     no_calendar: str
@@ -93,6 +99,8 @@ class Phrases:
             "was_removed": self.was_removed,
             "was_cancelled": self.was_cancelled,
             "was_reinstated": self.was_reinstated,
+            "was_placed": self.was_placed,
+            "was_opened": self.was_opened,
         }
         return notes[name]
 
@@ -120,6 +128,8 @@ def phrases(lang: Language = ENGLISH_LANGUAGE) -> Phrases:
         was_removed=lang.gettext("This session has been removed from the programme."),
         was_cancelled=lang.gettext("This session is cancelled."),
         was_reinstated=lang.gettext("This session takes place again."),
+        was_placed=lang.gettext("This session now has a time."),
+        was_opened=lang.gettext("This session has no time for now: it will be placed again."),
         members_affected=lang.gettext("Members concerned: {names}"),
         calendar_attached=lang.gettext(
             "Your updated calendar is attached ({file}): open it, or refresh your "
