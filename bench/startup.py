@@ -9,7 +9,7 @@ alternating so that a busy machine slows all alike:
   the floor, where the floor is ``python -c "import yaml; yaml.load(open(F),
   Loader=yaml.CSafeLoader)"`` on the same file.
 
-Usage: python bench/startup.py [--runs 15] [--out bench/RESULTS.md] [--readme README.md]
+Usage: python bench/startup.py [--runs 15] [--out bench/RESULTS.md] [--out README.md]
 (the table replaces the text between the ``startup`` markers of each file given).
 """
 
