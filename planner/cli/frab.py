@@ -57,7 +57,13 @@ def frab(
         check_selection(programme, selection)
     except UnknownId as error:
         fail(str(error))
+    from planner.exporters.frab.document import NoSchedule
+
     exporter: Exporter = registry.get("schedule", str(output_format)).exporter()()
+    try:
+        data = exporter.export(programme, selection)
+    except NoSchedule as error:
+        fail(f"{file}: {error}", 1)
     # Through the shared writer: a temporary file renamed over the target (never half a
     # schedule), pipes and devices written through, a folder refused.
-    write_output(exporter.export(programme, selection), output)
+    write_output(data, output)

@@ -38,3 +38,32 @@ def test_hostile_text_reads_back_as_the_same_words(write_yaml: Any) -> None:
     assert [p.text for p in event.iter("person")] == [PERSON]
     assert event.findtext("room") == ROOM
     assert root.findtext("conference/title") == "Prog <conference/>"
+
+
+OPEN_ONLY = """\
+version: 1
+programme: {name: Open tour, timezone: Asia/Seoul, uid_domain: open.example.org}
+venues:
+  hall: {name: Hall, timezone: Asia/Seoul}
+events:
+  tour:
+    title: Tour
+    venue: hall
+    sessions:
+      - {id: visit, title: Visit, duration: 1h, window: {from: "2024-04-17 09:00", to: "2024-04-18 18:00"}}
+"""
+
+
+def test_an_event_with_only_open_sessions_is_a_valid_empty_schedule(write_yaml: Any) -> None:
+    """Nothing has a time yet: one empty day, the first of the windows, valid for c3voc."""
+    from planner.exporters.frab.as_json import FrabJsonExporter
+    from tests.frab.conftest import assert_valid_json, assert_valid_xml
+
+    programme = load(write_yaml(OPEN_ONLY))
+    xml = FrabXmlExporter().export(programme, Selection(event="tour"))
+    assert_valid_xml(xml)
+    root = ElementTree.fromstring(xml)
+    assert [day.get("date") for day in root.iter("day")] == ["2024-04-17"]
+    assert list(root.iter("event")) == []
+    document = assert_valid_json(FrabJsonExporter().export(programme, Selection(event="tour")))
+    assert [day["date"] for day in document["schedule"]["conference"]["days"]] == ["2024-04-17"]
