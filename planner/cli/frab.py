@@ -57,7 +57,7 @@ def frab(
         check_selection(programme, selection)
     except UnknownId as error:
         fail(str(error))
-    from planner.exporters.frab.document import NoSchedule
+    from planner.exporters.frab.empty import NoSchedule
 
     exporter: Exporter = registry.get("schedule", str(output_format)).exporter()()
     try:

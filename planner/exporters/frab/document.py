@@ -28,28 +28,17 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from planner.exporters.base import Selection
+from planner.exporters.frab.empty import first_known_day
 from planner.exporters.ids import person_guid, room_guid, session_guid
 from planner.timeline import Event, Link, Occurrence, Programme, Session, Track
 
-__all__ = [
-    "Conference",
-    "Day",
-    "FrabEvent",
-    "FrabPerson",
-    "FrabRoom",
-    "NoSchedule",
-    "build_conference",
-]
+__all__ = ["Conference", "Day", "FrabEvent", "FrabPerson", "FrabRoom", "build_conference"]
 
 _WHOLE_DAY = timedelta(hours=23, minutes=59)
 """An all-day session's length per day: apps parse durations as clock times (pyfahrplan
 reads "24:00" with a time parser and fails)."""
 _ACRONYM_TAIL = re.compile(r"[^a-z0-9_]")
 _ZONE_NAME = re.compile(r"^([A-Z][a-z]+/[A-Z][a-z]+)|UTC$")  # c3voc's own pattern, searched
-
-
-class NoSchedule(ValueError):
-    """Nothing to put in a schedule: the programme has no session."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,16 +154,7 @@ def build_conference(programme: Programme, selection: Selection) -> Conference:
     ]
     zone = _conference_zone(programme, event, pieces)
     days = _days(events, list(rooms.values()), zone)
-    sessions = selection.sessions(programme) or programme.sessions
-    # With every session still open (no time yet), the days of their windows.
-    known = [s.start.date() for s in sessions] or [
-        found.window_start.date()
-        for found in programme.unscheduled
-        if selection.event in (None, found.event_id)
-    ]
-    if not known:
-        raise NoSchedule("the programme has no session, so there is no schedule to write")
-    first, last = _bounds(event, days, min(known))
+    first, last = _bounds(event, days, first_known_day(programme, selection))
     if not days:  # nothing has a time yet: one empty day, as the schedule's schema wants one
         opening = datetime.combine(first, time(), tzinfo=zone)
         days = (Day(1, first, opening, opening + timedelta(days=1), ()),)
