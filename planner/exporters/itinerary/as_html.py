@@ -18,6 +18,7 @@ from planner.exporters.itinerary.text import (
     Cell,
     TimeCells,
     clean,
+    day_headings,
     marker,
     notes_text,
     people_text,
@@ -151,15 +152,10 @@ class HtmlRenderer:
         view = schedule.view
         rows = schedule.rows
         main, second = self._times.columns(rows, view)
-        headers = [view.main_label]
-        if second is not None:
-            headers.append(view.second_label or "")
-        notes = any(row.notes for row in rows)
-        lang = self.lang
-        texts_headings = [lang.gettext("What"), lang.gettext("Where"), lang.gettext("Notes")]
-        headers.extend(texts_headings if notes else texts_headings[:2])
+        headers, texts = day_headings(view, second is not None, rows, self.lang)
+        notes = texts == 3
         # Fixed column widths, so that every day's table lines up with the others.
-        kinds = ["time"] * (len(headers) - (3 if notes else 2)) + ["what", "where", "notes"]
+        kinds = ["time"] * (len(headers) - texts) + ["what", "where", "notes"]
         cells = "".join(
             f'<th class="{k}">{escape(h)}</th>' for h, k in zip(headers, kinds, strict=False)
         )

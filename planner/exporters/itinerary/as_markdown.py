@@ -18,6 +18,7 @@ from planner.exporters.itinerary.text import (
     Cell,
     TimeCells,
     clean,
+    day_headings,
     display_width,
     marker,
     notes_text,
@@ -83,14 +84,8 @@ class MarkdownRenderer:
         view = schedule.view
         rows = schedule.rows
         main, second = self._times.columns(rows, view)
-        headers = [view.main_label]
-        if second is not None:
-            headers.append(view.second_label or "")
-        notes = any(row.notes for row in rows)
         lang = self.lang
-        texts_headings = [lang.gettext("What"), lang.gettext("Where"), lang.gettext("Notes")]
-        headers.extend(texts_headings if notes else texts_headings[:2])
-        texts = 3 if notes else 2
+        headers, texts = day_headings(view, second is not None, rows, lang)
         out = []
         index = 0
         for day in schedule.days:

@@ -64,6 +64,10 @@ class _ScheduleExporter:
         ``NoCatalog`` for a language planner lacks."""
         self._programme: Programme | None = None
         self._tools: dict[Language, tuple[ScheduleBuilder, Renderer]] = {}
+        self.configure(self.options)
+
+    def configure(self, options: RenderOptions) -> None:
+        """Read what a format adds to the options (the PDF's paper, XLSX's sheet per day)."""
 
     def builder(self, programme: Programme) -> ScheduleBuilder:
         """The builder of ``programme`` in its language (or the fixed one): for agendas."""
@@ -95,21 +99,24 @@ class ItineraryExporter(_ScheduleExporter):
     """The itinerary of the selection's person or group (its event and days, if given)."""
 
     def export(self, programme: Programme, selection: Selection) -> bytes:
-        return self.render(programme, selection).encode("utf-8")
+        return self.itinerary_bytes(programme, _chosen(selection), selection)
 
     def render(self, programme: Programme, selection: Selection) -> str:
         """:meth:`export` as text."""
-        if selection.who is None:
-            raise ScheduleError("an itinerary is a person's or a group's: select one")
-        return self._render(programme, selection.who, selection)
+        return self._render(programme, _chosen(selection), selection)
 
     def files(self, programme: Programme, selection: Selection) -> Iterator[tuple[str, bytes]]:
         """``(people/ID.ext, bytes)`` for every person, then ``(groups/ID.ext, bytes)`` per
         group; the selection's event and days apply to each."""
         for folder, ids in (("people", programme.people), ("groups", programme.groups)):
             for who in ids:
-                text = self._render(programme, who, selection)
-                yield f"{folder}/{who}.{self.extension}", text.encode("utf-8")
+                data = self.itinerary_bytes(programme, who, selection)
+                yield f"{folder}/{who}.{self.extension}", data
+
+    def itinerary_bytes(self, programme: Programme, who: str, selection: Selection) -> bytes:
+        """``who``'s itinerary as this format's bytes: the one thing a binary format
+        (PDF, XLSX) overrides; text formats encode their rendering."""
+        return self._render(programme, who, selection).encode("utf-8")
 
     def language_of(self, programme: Programme, who: str) -> Language:
         """The language ``who``'s itinerary is written in."""
@@ -125,6 +132,12 @@ class ItineraryExporter(_ScheduleExporter):
     def _render(self, programme: Programme, who: str, selection: Selection) -> str:
         _, renderer = self.tools(programme, self.language_of(programme, who))
         return renderer.render(self.itinerary(programme, who, selection))
+
+
+def _chosen(selection: Selection) -> str:
+    if selection.who is None:
+        raise ScheduleError("an itinerary is a person's or a group's: select one")
+    return selection.who
 
 
 class AgendaExporter(_ScheduleExporter):

@@ -27,6 +27,7 @@ __all__ = [
     "TimeCells",
     "clean",
     "column_headings",
+    "day_headings",
     "display_width",
     "marker",
     "notes_text",
@@ -289,6 +290,20 @@ def column_headings(lang: Language = ENGLISH) -> dict[str, str]:
         "where": lang.gettext("Where"),
         "notes": lang.gettext("Notes"),
     }
+
+
+def day_headings(
+    view: TimeView, second: bool, rows: Sequence[Row], lang: Language = ENGLISH
+) -> tuple[list[str], int]:
+    """The headings of a day's table (the main time, the second when shown, what, where,
+    and notes when any row has some) and how many of them are text columns (2 or 3)."""
+    headers = [view.main_label]
+    if second:
+        headers.append(view.second_label or "")
+    texts = 3 if any(row.notes for row in rows) else 2
+    words = column_headings(lang)
+    headers.extend([words["what"], words["where"], words["notes"]][:texts])
+    return headers, texts
 
 
 def start_text(moment: datetime, lang: Language = ENGLISH) -> str:

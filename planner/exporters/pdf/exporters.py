@@ -7,7 +7,6 @@ inside printed pages (:mod:`planner.exporters.pdf.document`), and return PDF byt
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import ClassVar
 
 from planner.exporters.base import Selection
@@ -48,8 +47,8 @@ class _Printed:
     content_type: ClassVar[str] = "application/pdf"
     renderer_class: ClassVar[type[Renderer]] = HtmlRenderer
 
-    def _setup(self, options: RenderOptions | None) -> None:
-        self.paper = check_paper((options or RenderOptions()).paper)
+    def configure(self, options: RenderOptions) -> None:
+        self.paper = check_paper(options.paper)
         self.missing_glyphs: set[str] = set()
         """Characters no installed font could draw, in every PDF made so far."""
 
@@ -64,33 +63,12 @@ class _Printed:
 class PdfItinerary(_Printed, ItineraryExporter):
     """A person's or group's itinerary, a day per page, with the page header naming them."""
 
-    def __init__(self, *, tz: str = "local", options: RenderOptions | None = None) -> None:
-        super().__init__(tz=tz, options=options)
-        self._setup(options)
-
-    def export(self, programme: Programme, selection: Selection) -> bytes:
-        if selection.who is None:
-            raise ScheduleError("an itinerary is a person's or a group's: select one")
-        return self._pdf(programme, self.itinerary(programme, selection.who, selection))
-
-    def files(self, programme: Programme, selection: Selection) -> Iterator[tuple[str, bytes]]:
-        """``(people/ID.pdf, bytes)`` for every person, then ``(groups/ID.pdf, bytes)``."""
-        for folder, ids in (("people", programme.people), ("groups", programme.groups)):
-            for who in ids:
-                yield (
-                    f"{folder}/{who}.pdf",
-                    self._pdf(programme, self.itinerary(programme, who, selection)),
-                )
+    def itinerary_bytes(self, programme: Programme, who: str, selection: Selection) -> bytes:
+        return self._pdf(programme, self.itinerary(programme, who, selection))
 
 
 class PdfAgenda(_Printed, AgendaExporter):
     """An agenda (an event's, a venue's, some days'; or a venue's room grids)."""
-
-    def __init__(
-        self, *, tz: str = "local", options: RenderOptions | None = None, by_room: bool = False
-    ) -> None:
-        super().__init__(tz=tz, options=options, by_room=by_room)
-        self._setup(options)
 
     def export(self, programme: Programme, selection: Selection) -> bytes:
         return self._pdf(programme, self.agenda(programme, selection))

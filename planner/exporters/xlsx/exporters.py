@@ -7,13 +7,11 @@ bench/RESULTS.md.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, datetime
 from typing import Any, ClassVar
 
 from planner.exporters.base import Selection
 from planner.exporters.itinerary.as_json import JsonRenderer
-from planner.exporters.itinerary.build import ScheduleError
 from planner.exporters.itinerary.exporters import AgendaExporter, ItineraryExporter, Renderer
 from planner.exporters.itinerary.model import Schedule
 from planner.exporters.itinerary.options import RenderOptions
@@ -40,8 +38,8 @@ class _Sheets:
     content_type: ClassVar[str] = CONTENT_TYPE
     renderer_class: ClassVar[type[Renderer]] = JsonRenderer  # unused: rows are cells here
 
-    def _setup(self, options: RenderOptions | None) -> None:
-        self.per_day = (options or RenderOptions()).sheet_per_day
+    def configure(self, options: RenderOptions) -> None:
+        self.per_day = options.sheet_per_day
 
     def workbook(self, schedule: Schedule) -> bytes:
         header = schedule.header
@@ -54,32 +52,13 @@ class _Sheets:
 class XlsxItinerary(_Sheets, ItineraryExporter):
     """A person's or group's itinerary: one sheet, or one per day with ``sheet_per_day``."""
 
-    def __init__(self, *, tz: str = "local", options: RenderOptions | None = None) -> None:
-        super().__init__(tz=tz, options=options)
-        self._setup(options)
-
-    def export(self, programme: Programme, selection: Selection) -> bytes:
-        if selection.who is None:
-            raise ScheduleError("an itinerary is a person's or a group's: select one")
-        return self.workbook(self.itinerary(programme, selection.who, selection))
-
-    def files(self, programme: Programme, selection: Selection) -> Iterator[tuple[str, bytes]]:
-        """``(people/ID.xlsx, bytes)`` for every person, then ``(groups/ID.xlsx, bytes)``."""
-        for folder, ids in (("people", programme.people), ("groups", programme.groups)):
-            for who in ids:
-                schedule = self.itinerary(programme, who, selection)
-                yield f"{folder}/{who}.xlsx", self.workbook(schedule)
+    def itinerary_bytes(self, programme: Programme, who: str, selection: Selection) -> bytes:
+        return self.workbook(self.itinerary(programme, who, selection))
 
 
 class XlsxAgenda(_Sheets, AgendaExporter):
     """The sessions of an event, a venue, some days (``sheet_per_day``: a sheet per day);
     ``by_room``: the venue's room grid, a sheet per day with a column per room."""
-
-    def __init__(
-        self, *, tz: str = "local", options: RenderOptions | None = None, by_room: bool = False
-    ) -> None:
-        super().__init__(tz=tz, options=options, by_room=by_room)
-        self._setup(options)
 
     def export(self, programme: Programme, selection: Selection) -> bytes:
         agenda = self.agenda(programme, selection)
