@@ -60,7 +60,7 @@ FILE_SIZE = Limit(
 )
 YAML_NODES = Limit(
     "PLANNER_MAX_YAML_NODES",
-    3_000_000,
+    2_200_000,
     "YAML values and keys in the whole programme, all files together",
 )
 OCCURRENCES = Limit(
