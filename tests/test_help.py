@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -48,3 +49,22 @@ def test_validate_takes_f_like_every_other_command(tmp_path) -> None:  # type: i
     result = CliRunner().invoke(app, ["validate", "-f", str(source)])
     assert result.exit_code == 0
     assert f"{source} is valid" in result.stdout
+
+
+def test_command_list_describes_each_command_in_whole_lines() -> None:
+    """A description wraps where the table wraps it, not where the docstring's source did:
+    no line of the command list starts in the middle of a sentence with a short stub."""
+    result = CliRunner().invoke(app, ["--help"], env={"COLUMNS": "80"}, color=False)
+    assert result.exit_code == 0
+    descriptions = [
+        line[1:-1].rstrip()
+        for line in result.output.splitlines()
+        if line.startswith("│") and line.endswith("│")
+    ]
+    listed = [line for line in descriptions if line.strip()]
+    assert any(line.lstrip().startswith("itinerary") for line in listed)
+    # Each wrapped line but a description's last fills the column to within a word.
+    for line, following in itertools.pairwise(listed):
+        continued = following.startswith(" " * 12) and following.strip()
+        if continued and not line.lstrip().startswith("--"):
+            assert len(line) >= 60, f"a description broke early: {line!r}"

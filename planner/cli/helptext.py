@@ -96,6 +96,14 @@ class PlainHelpGroup(TyperGroup):
                 _plain(param, ctx)
         return params
 
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        command = super().get_command(ctx, cmd_name)
+        if command is not None and command.short_help is None and command.help:
+            # The list of commands shows the docstring's first paragraph; its line breaks
+            # (wrapped at 100 in the source) would break the list's lines mid-sentence.
+            command.short_help = " ".join(command.help.split("\n\n")[0].split())
+        return command
+
 
 def plain_refusal(error: Exception) -> str:
     """``--width: `abc` is not a whole number`` rather than "Input should be a valid integer,
