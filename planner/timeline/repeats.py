@@ -6,7 +6,13 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from planner.timeline.objects import Span
-from planner.timeline.times import DEFAULT_REPEAT_SPAN, RepeatError, expand_repeat
+from planner.timeline.times import (
+    DEFAULT_REPEAT_SPAN,
+    RepeatError,
+    expand_repeat,
+    in_zone,
+    midnight_in,
+)
 
 __all__ = ["default_until", "occurrence_spans", "unmatched_exceptions"]
 
@@ -16,7 +22,7 @@ _ONE_DAY = timedelta(days=1)
 def default_until(start: datetime, zone: ZoneInfo, last_day: date | None) -> datetime:
     """Where an unbounded repeat stops: the end of its event's last day, else a year on."""
     if last_day is not None:
-        return datetime.combine(last_day + _ONE_DAY, time()).replace(tzinfo=zone)
+        return midnight_in(last_day + _ONE_DAY, zone)
     return start + DEFAULT_REPEAT_SPAN
 
 
@@ -46,11 +52,12 @@ def _span(start: datetime, length: timedelta, days: int, all_day: bool, zone: Zo
     if all_day:
         first = start.date()
         last = first + timedelta(days=days)
-        begin = datetime.combine(first, time()).replace(tzinfo=zone)
-        finish = datetime.combine(last + _ONE_DAY, time()).replace(tzinfo=zone)
+        begin = midnight_in(first, zone)
+        finish = midnight_in(last + _ONE_DAY, zone)
         return Span(begin, finish, first, last)
-    # Wall-clock arithmetic: a 2-hour session stays 10:00-12:00 on a DST day.
-    end = (start.replace(tzinfo=None) + length).replace(tzinfo=zone)
+    # Wall-clock arithmetic: a 2-hour session stays 10:00-12:00 on a DST day (adding to an
+    # aware time keeps its wall clock and zone, with fold 0, as the naive sum would).
+    end = start + length if start.tzinfo is zone else in_zone(start + length, zone)
     return Span(start, end, start.date(), _last_local_day(start, end))
 
 

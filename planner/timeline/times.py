@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime, time, timedelta
 from enum import Enum
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from planner.limits import FIRST_YEAR, LAST_YEAR, MAX_DURATION
@@ -16,7 +17,9 @@ __all__ = [
     "RepeatError",
     "duration_too_long",
     "expand_repeat",
+    "in_zone",
     "localize",
+    "midnight_in",
     "parse_date",
     "parse_duration",
     "parse_local",
@@ -27,6 +30,9 @@ _HOURS_MINUTES = re.compile(r"^(?:(\d+)h)?(?:(\d+)m)?$")
 _ISO_DURATION = re.compile(r"^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$")
 DEFAULT_REPEAT_SPAN = timedelta(days=366)
 _LONGEST_NUMBER = 12  # digits in one part of a duration; more is over any maximum
+_MEMO = 4096
+"""How many texts each parser remembers: a programme writes the same dates, times and
+durations over and over (what raises is never remembered, so it raises every time)."""
 
 
 class OutOfRange(ValueError):
@@ -50,6 +56,7 @@ def _seconds(text: str) -> int | None:
     return ((days * 24 + hours) * 60 + minutes) * 60 + seconds
 
 
+@lru_cache(maxsize=_MEMO)
 def parse_duration(text: str) -> timedelta | None:
     """``2h``, ``90m``, ``1h30m`` or ISO 8601 ``PT1H30M``; None when it is none of these, or
     longer than the maximum (:func:`duration_too_long` tells which)."""
@@ -80,6 +87,7 @@ def _in_range(day: date, text: str) -> None:
         )
 
 
+@lru_cache(maxsize=_MEMO)
 def parse_date(text: str) -> date:
     """``2024-04-18``; ValueError when it is not a date, OutOfRange outside the years read."""
     day = date.fromisoformat(text)
@@ -87,11 +95,13 @@ def parse_date(text: str) -> date:
     return day
 
 
+@lru_cache(maxsize=_MEMO)
 def parse_time(text: str) -> time:
     hours, minutes, *seconds = text.strip().split(":")
     return time(int(hours), int(minutes), int(seconds[0]) if seconds else 0)
 
 
+@lru_cache(maxsize=_MEMO)
 def parse_local(text: str) -> datetime | date:
     """``2024-04-18 09:00`` -> naive datetime; ``2024-04-18`` -> date. Raises ValueError."""
     text = text.strip()
@@ -106,10 +116,33 @@ class LocalTimeIssue(Enum):
     AMBIGUOUS = "ambiguous"
 
 
+def in_zone(moment: datetime, zone: ZoneInfo) -> datetime:
+    """``moment.replace(tzinfo=zone)``, the same wall clock and fold, built several times
+    faster (``replace`` parses keyword arguments; a large programme attaches zones 100k
+    times)."""
+    return _combine(moment, moment.time(), zone)
+
+
+def midnight_in(day: date, zone: ZoneInfo) -> datetime:
+    """The start of ``day`` in ``zone``: ``datetime.combine(day, time()).replace(tzinfo=zone)``."""
+    return _combine(day, _MIDNIGHT, zone)
+
+
+_combine = datetime.combine
+_MIDNIGHT = time()
+_FOLDED: dict[time, time] = {}
+"""Each time of day with fold=1 (times compare equal whatever their fold): a programme uses
+few, and ``replace`` is slow."""
+
+
 def localize(naive: datetime, zone: ZoneInfo) -> tuple[datetime, LocalTimeIssue | None]:
     """Attach ``zone``; say whether the wall-clock time falls in a DST gap or repeated hour."""
-    aware = naive.replace(tzinfo=zone)
-    if aware.utcoffset() == naive.replace(tzinfo=zone, fold=1).utcoffset():
+    clock = naive.time()  # (with naive's own fold)
+    aware = _combine(naive, clock, zone)
+    later = _FOLDED.get(clock)
+    if later is None:
+        later = _FOLDED[clock] = clock.replace(fold=1)
+    if aware.utcoffset() == _combine(naive, later, zone).utcoffset():
         return aware, None  # (nearly every time: no transition, so both folds agree)
     round_trip = aware.astimezone(UTC).astimezone(zone).replace(tzinfo=None)
     if round_trip != naive:

@@ -7,7 +7,7 @@ that holds the offending value; the caller turns them into diagnostics.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
@@ -19,6 +19,7 @@ from planner.timeline.times import (
     duration_limit_message,
     duration_too_long,
     localize,
+    midnight_in,
     parse_date,
     parse_duration,
     parse_local,
@@ -199,8 +200,8 @@ class _Timer:
 
     def _all_day(self, first: date, last: date) -> tuple[bool, datetime, datetime]:
         _check_length(first, last, "end")
-        start = datetime.combine(first, time()).replace(tzinfo=self.zone)
-        end = datetime.combine(last + _ONE_DAY, time()).replace(tzinfo=self.zone)
+        start = midnight_in(first, self.zone)
+        end = midnight_in(last + _ONE_DAY, self.zone)
         return True, start, end
 
 
