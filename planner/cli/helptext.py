@@ -52,6 +52,9 @@ class PlainHelpCommand(TyperCommand):
     refusals of a value say what is wrong in words rather than in pydantic's."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        from planner.cli.coercion import install
+
+        install(self, ctx)
         try:
             return list(super().parse_args(ctx, args))
         except BadParameter as error:
@@ -88,6 +91,12 @@ def _plain(param: Any, ctx: click.Context) -> None:
 
 class PlainHelpGroup(TyperGroup):
     """``planner`` itself: its own options (``--version``, ``--debug``) named plainly too."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        from planner.cli.coercion import install
+
+        install(self, ctx)
+        return list(super().parse_args(ctx, args))
 
     def get_params(self, ctx: click.Context) -> list[click.Parameter]:
         params: list[click.Parameter] = super().get_params(ctx)

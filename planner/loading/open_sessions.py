@@ -10,15 +10,17 @@ It becomes a :class:`~planner.timeline.OpenSession` for ``planner schedule``, an
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from planner.loading.session_part import SessionPart
 from planner.loading.sourcemap import PathPart
-from planner.model import Session as SessionModel
 from planner.timeline import objects as timeline
 from planner.timeline.open_sessions import OpenSession
 from planner.timeline.times import LocalTimeIssue, localize, parse_duration, parse_local
+
+if TYPE_CHECKING:
+    from planner.model import Session as SessionModel
 
 __all__ = ["OpenSessionReader", "is_open", "unscheduled_message"]
 

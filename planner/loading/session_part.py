@@ -4,13 +4,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 from zoneinfo import ZoneInfo
 
 from planner.diagnostics import Location, Severity
 from planner.loading.sourcemap import PathPart
-from planner.model import Session as SessionModel
 from planner.timeline import objects as timeline
+
+if TYPE_CHECKING:
+    from planner.model import Session as SessionModel
 
 __all__ = ["Host", "SessionPart", "Where"]
 

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
-
-from pydantic import BaseModel, ValidationError
+from typing import TYPE_CHECKING, Any
 
 from planner.diagnostics import Diagnostic, Location, Severity
 from planner.limits import MAX_ID_LENGTH
 from planner.loading.files import LoadedFile, SourceFiles
 from planner.loading.sourcemap import PathPart
-from planner.model import SECTIONS, Event, ProgrammeSettings, Session
-from planner.model.fields import ID_PATTERN, portable_id
+from planner.model.patterns import ID_PATTERN, portable_id
+from planner.model.quick import SECTIONS, quick_validate
 from planner.suggest import did_you_mean, id_suggestion
+
+if TYPE_CHECKING:
+    from planner.model import Event, ProgrammeSettings
 
 __all__ = ["Entry", "ValidatedSections", "validate_sections"]
 
@@ -35,7 +36,8 @@ class Entry:
 
 @dataclass
 class ValidatedSections:
-    settings: ProgrammeSettings | None = None
+    settings: ProgrammeSettings | Any = None
+    """With the attributes of :class:`~planner.model.ProgrammeSettings` (None if invalid)."""
     settings_path: tuple[PathPart, ...] = ("programme",)
     entries: dict[str, dict[str, Entry]] = field(
         default_factory=lambda: {section: {} for section in SECTIONS}
@@ -117,7 +119,7 @@ def _validate_header(loaded: LoadedFile, sources: SourceFiles, result: Validated
             )
         )
         return
-    validated = _validate(ProgrammeSettings, data["programme"], loaded, ("programme",), sources)
+    validated = _validate("ProgrammeSettings", data["programme"], loaded, ("programme",), sources)
     if isinstance(validated, list):
         result.diagnostics.extend(validated)
     else:
@@ -127,7 +129,7 @@ def _validate_header(loaded: LoadedFile, sources: SourceFiles, result: Validated
 def _validate_section(
     loaded: LoadedFile,
     section: str,
-    model: type[BaseModel],
+    model: str,
     sources: SourceFiles,
     result: ValidatedSections,
     first_seen: dict[str, Location],
@@ -154,7 +156,7 @@ def _validate_section(
         if isinstance(validated, list):
             result.diagnostics.extend(validated)
             result.invalid_ids.add(entry_id)
-            partial = _valid_part_of_event(raw) if model is Event else None
+            partial = _valid_part_of_event(raw) if model == "Event" else None
             if partial is not None:
                 result.entries[section][entry_id] = Entry(entry_id, partial, loaded, path)
         else:
@@ -198,6 +200,10 @@ def _claim_id(
 
 def _valid_part_of_event(raw: Any) -> Event | None:
     """The event with its valid sessions, so their other problems are found in the same run."""
+    from pydantic import ValidationError
+
+    from planner.model import Event, Session
+
     if not isinstance(raw, dict) or not isinstance(raw.get("sessions"), list):
         return None
     sessions: list[Session | None] = []
@@ -217,12 +223,21 @@ def _valid_part_of_event(raw: Any) -> Event | None:
 
 
 def _validate(
-    model: type[BaseModel],
+    model_name: str,
     raw: Any,
     loaded: LoadedFile,
     path: tuple[PathPart, ...],
     sources: SourceFiles,
 ) -> Any:
+    """The entry, read by the quick check or else by pydantic; or its problems."""
+    quick = quick_validate(model_name, raw)
+    if quick is not None:
+        return quick
+    from pydantic import ValidationError
+
+    import planner.model
+
+    model = getattr(planner.model, model_name)
     try:
         return model.model_validate(raw)
     except ValidationError as error:

@@ -12,6 +12,16 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validat
 
 from planner.languages.tags import LANGUAGE_TAG_PATTERN
 from planner.limits import MAX_ID_LENGTH
+from planner.model.patterns import (
+    DATE_PATTERN,
+    DATETIME_PATTERN,
+    DURATION_PATTERN,
+    END_PATTERN,
+    ID_PATTERN,
+    START_PATTERN,
+    TIME_RANGE_PATTERN,
+    portable_id,
+)
 
 __all__ = [
     "CountryCode",
@@ -31,32 +41,6 @@ __all__ = [
     "TimeRangeText",
     "Url",
 ]
-
-_DATE = r"\d{4}-\d{2}-\d{2}"
-_TIME = r"\d{1,2}:\d{2}(:\d{2})?"
-ID_PATTERN = rf"^[a-z0-9][a-z0-9-]{{0,{MAX_ID_LENGTH - 1}}}$"
-DATE_PATTERN = rf"^{_DATE}$"
-DATETIME_PATTERN = rf"^{_DATE}[ T]{_TIME}$"
-START_PATTERN = rf"^{_DATE}([ T]{_TIME})?$"
-END_PATTERN = rf"^({_DATE}([ T]{_TIME})?|{_TIME})$"
-TIME_RANGE_PATTERN = rf"^{_TIME}( *- *{_TIME})?$"
-DURATION_PATTERN = r"^(\d+h(\d+m)?|\d+m|P(\d+D)?(T(\d+H)?(\d+M)?(\d+S)?)?)$"
-
-# Ids name files (people/ID.ics): a name Windows keeps for a device could not be written there.
-WINDOWS_RESERVED_NAMES = frozenset(
-    {"con", "prn", "aux", "nul", *(f"{port}{n}" for port in ("com", "lpt") for n in range(1, 10))}
-)
-
-
-def portable_id(value: str) -> str:
-    """``value`` when a file may be named after it on every system; otherwise ValueError."""
-    if value in WINDOWS_RESERVED_NAMES:
-        raise ValueError(
-            f"`{value}` cannot be an id: Windows keeps the name for a device, so no file can be "
-            f"named after it; choose another, like `{value}-1`"
-        )
-    return value
-
 
 Id = Annotated[
     str,

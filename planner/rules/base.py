@@ -5,7 +5,7 @@ A rule is a small class in its own module (``planner/rules/<code>.py``), listed 
 in :mod:`planner.codes` with every other diagnostic code. Its docstring is the rest of its
 documentation, in fixed sections (``## What it does``, ``## Why it matters``, ``## Example``,
 ``## How to fix``); ``planner rules CODE`` and docs/rules.md are generated from it, and the
-settings section from its :class:`RuleSettings` model.
+settings section from its settings model (:mod:`planner.rules.settings`).
 
 A rule never decides its severity, never reads YAML and never handles ``allow``: it looks at
 the :class:`~planner.rules.context.RuleContext` and yields :class:`Finding` objects; the
@@ -18,29 +18,19 @@ import inspect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, ClassVar
-
-from pydantic import BaseModel, ConfigDict
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from planner.codes import declared
 from planner.diagnostics import Location, Severity
 from planner.rules.context import RuleContext
 
-__all__ = ["SECTIONS", "Finding", "NoSettings", "Rule", "RuleSettings"]
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+__all__ = ["SECTIONS", "Finding", "Rule"]
 
 SECTIONS = ("What it does", "Why it matters", "Example", "How to fix")
 _SECTION = re.compile(r"^## (.+)$", re.MULTILINE)
-
-
-class RuleSettings(BaseModel):
-    """Base of every rule's settings: unknown settings are errors (typos must not pass)."""
-
-    # Built on first use: only the settings a programme writes are ever validated.
-    model_config = ConfigDict(defer_build=True, extra="forbid", frozen=True, populate_by_name=False)
-
-
-class NoSettings(RuleSettings):
-    """The rule has no settings besides its severity."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +51,8 @@ class Rule:
     """Stable kebab-case code: part of the public interface (programme.rules, allow, CLI)."""
     default_severity: ClassVar[Severity]
     """From :data:`planner.codes.CODES`."""
-    settings_model: ClassVar[type[RuleSettings]] = NoSettings
+    settings_name: ClassVar[str] = "NoSettings"
+    """Its settings model in :mod:`planner.rules.settings` (imported only when needed)."""
     summary: ClassVar[str] = ""
     """What the rule flags, in one sentence, from :data:`planner.codes.CODES`."""
 
@@ -80,6 +71,13 @@ class Rule:
         """Everything the rule finds in the programme, with ``settings`` validated."""
         raise NotImplementedError
 
+    @classmethod
+    def settings_model(cls) -> type[BaseModel]:
+        """The pydantic model of its settings (for the documentation and for wrong settings)."""
+        from planner.rules.settings import settings_model
+
+        return settings_model(cls.settings_name)
+
     # -- documentation, read from the docstring --------------------------------------------
 
     @classmethod
@@ -93,7 +91,7 @@ class Rule:
     def settings_doc(cls) -> list[tuple[str, str, str]]:
         """(name as written in YAML, default, description) of every setting."""
         rows = []
-        for name, info in cls.settings_model.model_fields.items():
+        for name, info in cls.settings_model().model_fields.items():
             default = info.default
             shown = "" if default is None else str(default)
             rows.append((info.alias or name, shown, info.description or ""))

@@ -17,18 +17,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
-from pydantic_core import ErrorDetails
+from typing import TYPE_CHECKING, Any
 
 from planner.diagnostics import Diagnostic, Location, Severity
-from planner.model.fields import Duration, Id
-from planner.rules.base import Rule, RuleSettings
+from planner.model.quick import quick_validate
+from planner.rules.base import Rule
 from planner.rules.registry import RULES, UnknownRuleError
 from planner.suggest import closest, describe_value
 from planner.timeline import Programme
 from planner.timeline.times import parse_duration
+
+if TYPE_CHECKING:
+    from pydantic_core import ErrorDetails
 
 __all__ = ["TRAVEL_TIMES", "Configuration", "RuleConfig", "configure"]
 
@@ -49,7 +49,8 @@ class RuleConfig:
     """How one rule runs: its severity (None when off) and its validated settings."""
 
     severity: Severity | None
-    settings: RuleSettings
+    settings: Any
+    """Read-only, with the attributes of the rule's settings model."""
 
 
 @dataclass
@@ -64,14 +65,6 @@ class Configuration:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-class _TravelTime(BaseModel):
-    # Built on first use: only a programme that writes travel-times needs it.
-    model_config = ConfigDict(defer_build=True, extra="forbid", frozen=True)
-
-    between: list[Id] = Field(min_length=2, max_length=2)
-    time: Duration
-
-
 def configure(programme: Programme) -> Configuration:
     """Every rule's configuration (defaults where nothing is written), and the problems."""
     reader = _Reader(programme)
@@ -79,7 +72,7 @@ def configure(programme: Programme) -> Configuration:
         reader.entry(key, value)
     for code, rule in RULES.items():
         if code not in reader.config.rules and code not in reader.config.broken:
-            reader.config.rules[code] = RuleConfig(rule.default_severity, rule.settings_model())
+            reader.config.rules[code] = RuleConfig(rule.default_severity, _defaults(rule))
     reader.check_allow()
     return reader.config
 
@@ -153,11 +146,16 @@ class _Reader:
                 rule.code,
             )
             return None
-        return RuleConfig(SEVERITY_WORDS[word], rule.settings_model())
+        return RuleConfig(SEVERITY_WORDS[word], _defaults(rule))
 
-    def settings(self, rule: Rule, values: dict[str, Any]) -> RuleSettings | None:
+    def settings(self, rule: Rule, values: dict[str, Any]) -> Any:
+        quick = quick_validate(rule.settings_name, values)
+        if quick is not None:
+            return quick
+        from pydantic import ValidationError
+
         try:
-            return rule.settings_model.model_validate(values)
+            return rule.settings_model().model_validate(values)
         except ValidationError as error:
             for detail in error.errors():
                 self.setting_error(rule, detail)
@@ -196,12 +194,10 @@ class _Reader:
             self.travel_time(index, item)
 
     def travel_time(self, index: int, item: Any) -> None:
-        try:
-            entry = _TravelTime.model_validate(item)
-        except ValidationError as error:
-            for detail in error.errors():
-                where = (TRAVEL_TIMES, index, *detail["loc"])
-                self.error("rule-settings", f"a measured travel time: {_reason(detail)}", *where)
+        entry: Any = quick_validate("TravelTimeEntry", item)
+        if entry is None:
+            entry = self.travel_time_checked(index, item)
+        if entry is None:
             return
         venues = self.programme.venues
         known = True
@@ -217,6 +213,20 @@ class _Reader:
         length = parse_duration(entry.time)
         if known and length is not None:
             self.config.travel_times[frozenset(entry.between)] = length.total_seconds()
+
+    def travel_time_checked(self, index: int, item: Any) -> Any:
+        """The entry as pydantic reads it, or None with its problems reported."""
+        from pydantic import ValidationError
+
+        from planner.rules.settings import TravelTimeEntry
+
+        try:
+            return TravelTimeEntry.model_validate(item)
+        except ValidationError as error:
+            for detail in error.errors():
+                where = (TRAVEL_TIMES, index, *detail["loc"])
+                self.error("rule-settings", f"a measured travel time: {_reason(detail)}", *where)
+            return None
 
     # -- allow ------------------------------------------------------------------------------
 
@@ -242,3 +252,9 @@ def _reason(detail: ErrorDetails) -> str:
     else:
         message = detail["msg"]
     return message[:1].lower() + message[1:]
+
+
+def _defaults(rule: Rule) -> Any:
+    """The rule's settings when nothing is written."""
+    found = quick_validate(rule.settings_name, {})
+    return found if found is not None else rule.settings_model()()

@@ -4,20 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from typing import TYPE_CHECKING
 
-from pydantic import Field, PositiveFloat
-
-from planner.rules.base import Finding, Rule, RuleSettings
+from planner.rules.base import Finding, Rule
 from planner.rules.context import RuleContext, Slot
 from planner.rules.text import duration, names, quoted, stamp
 
-__all__ = ["LongDay", "LongDaySettings"]
+if TYPE_CHECKING:
+    from planner.rules.settings import LongDaySettings
 
-
-class LongDaySettings(RuleSettings):
-    max_hours: PositiveFloat = Field(
-        10, description="Longest day allowed, first start to last end, in hours."
-    )
+__all__ = ["LongDay"]
 
 
 class LongDay(Rule):
@@ -53,7 +49,7 @@ class LongDay(Rule):
     """
 
     code = "long-day"
-    settings_model = LongDaySettings
+    settings_name = "LongDaySettings"
 
     def check(self, context: RuleContext, settings: LongDaySettings) -> Iterator[Finding]:
         limit = settings.max_hours * 3600

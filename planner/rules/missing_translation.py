@@ -4,24 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-
-from pydantic import Field, PositiveInt
+from typing import TYPE_CHECKING
 
 from planner.diagnostics import Location
 from planner.languages.texts import LocalText
-from planner.rules.base import Finding, Rule, RuleSettings
+from planner.rules.base import Finding, Rule
 from planner.rules.context import RuleContext
 from planner.rules.text import names, verb
 from planner.timeline import Programme, Session
 
-__all__ = ["MissingTranslation", "MissingTranslationSettings"]
+if TYPE_CHECKING:
+    from planner.rules.settings import MissingTranslationSettings
 
-
-class MissingTranslationSettings(RuleSettings):
-    listed: PositiveInt = Field(
-        5,
-        description="Texts reported one by one per language; one more message counts the rest.",
-    )
+__all__ = ["MissingTranslation"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +62,7 @@ class MissingTranslation(Rule):
     """
 
     code = "missing-translation"
-    settings_model = MissingTranslationSettings
+    settings_name = "MissingTranslationSettings"
 
     def check(
         self, context: RuleContext, settings: MissingTranslationSettings

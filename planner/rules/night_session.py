@@ -4,37 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime, time, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from pydantic import Field, field_validator
-
-from planner.rules.base import Finding, Rule, RuleSettings
+from planner.rules.base import Finding, Rule
 from planner.rules.context import RuleContext, Slot
 from planner.rules.text import duration, names, quoted, span, when
 from planner.timeline import Session
 from planner.timeline.times import parse_time
 
-__all__ = ["NightSession", "NightSettings", "night_seconds"]
+if TYPE_CHECKING:
+    from planner.rules.settings import NightSettings
+
+__all__ = ["NightSession", "night_seconds", "night_window"]
 
 _ONE_DAY = timedelta(days=1)
 
 
-class NightSettings(RuleSettings):
-    night_from: str = Field("22:00", alias="from", description="When the night starts (HH:MM).")
-    night_to: str = Field("07:00", alias="to", description="When the night ends (HH:MM).")
-
-    @field_validator("night_from", "night_to")
-    @classmethod
-    def _clock(cls, value: str) -> str:
-        try:
-            parse_time(value)
-        except (ValueError, TypeError):
-            raise ValueError("should be a time like 22:00") from None
-        return value
-
-    @property
-    def window(self) -> tuple[time, time]:
-        return parse_time(self.night_from), parse_time(self.night_to)
+def night_window(settings: NightSettings) -> tuple[time, time]:
+    """When the night starts and ends under ``settings``."""
+    return parse_time(settings.night_from), parse_time(settings.night_to)
 
 
 class NightSession(Rule):
@@ -75,10 +64,10 @@ class NightSession(Rule):
     """
 
     code = "night-session"
-    settings_model = NightSettings
+    settings_name = "NightSettings"
 
     def check(self, context: RuleContext, settings: NightSettings) -> Iterator[Finding]:
-        night = settings.window
+        night = night_window(settings)
         zones_of: dict[Session, list[tuple[ZoneInfo, list[str]]]] = {}
         for slot in context.slots:
             session = slot.session

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
-from planner.rules.base import Finding, NoSettings, Rule
+from planner.rules.base import Finding, Rule
 from planner.rules.context import RuleContext
 from planner.rules.helpers import local_days
 from planner.rules.text import quoted, when
+
+if TYPE_CHECKING:
+    from planner.rules.settings import NoSettings
 
 __all__ = ["OutsideEventDates"]
 

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from planner.rules.base import Finding, NoSettings, Rule
+from planner.rules.base import Finding, Rule
 from planner.rules.context import RuleContext, is_transfer
 from planner.rules.helpers import local_days
 from planner.rules.text import at_or_on, duration, quoted, when
 from planner.timeline import Occurrence, Person, TravelLeg
+
+if TYPE_CHECKING:
+    from planner.rules.settings import NoSettings
 
 __all__ = ["OutsidePresence"]
 

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
-from planner.rules.base import Finding, NoSettings, Rule
+from planner.rules.base import Finding, Rule
 from planner.rules.context import RuleContext, is_transfer
 from planner.rules.helpers import local_days
 from planner.rules.text import duration, quoted, when
 from planner.timeline import OpeningHours, Venue
+
+if TYPE_CHECKING:
+    from planner.rules.settings import NoSettings
 
 __all__ = ["OutsideVenueHours", "outside_hours"]
 

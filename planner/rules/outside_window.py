@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from planner.rules.base import Finding, NoSettings, Rule
+from planner.rules.base import Finding, Rule
 from planner.rules.context import RuleContext
 from planner.rules.text import duration, quoted, span, stamp, when
 from planner.timeline import Occurrence, Session
 from planner.timeline.open_sessions import OpenSession
+
+if TYPE_CHECKING:
+    from planner.rules.settings import NoSettings
 
 __all__ = ["OutsideWindow"]
 

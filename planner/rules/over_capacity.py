@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from planner.rules.base import Finding, NoSettings, Rule
+from planner.rules.base import Finding, Rule
 from planner.rules.context import RuleContext, is_transfer
 from planner.rules.text import quoted
 from planner.timeline import Session
+
+if TYPE_CHECKING:
+    from planner.rules.settings import NoSettings
 
 __all__ = ["OverCapacity"]
 

@@ -3,23 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from pydantic import Field
-
-from planner.rules.base import Finding, Rule, RuleSettings
+from planner.rules.base import Finding, Rule
 from planner.rules.context import RuleContext, Slot
 from planner.rules.helpers import describe_pair
 from planner.rules.sweep import overlapping_pairs
 from planner.rules.text import duration, names, verb
 
-__all__ = ["PersonDoubleBooked", "PersonDoubleBookedSettings"]
+if TYPE_CHECKING:
+    from planner.rules.settings import PersonDoubleBookedSettings
 
-
-class PersonDoubleBookedSettings(RuleSettings):
-    count_hosts: bool = Field(
-        False,
-        description="Count a session's `hosts` too (by default they need not attend all of it).",
-    )
+__all__ = ["PersonDoubleBooked"]
 
 
 class PersonDoubleBooked(Rule):
@@ -58,7 +53,7 @@ class PersonDoubleBooked(Rule):
 
     code = "person-double-booked"
 
-    settings_model = PersonDoubleBookedSettings
+    settings_name = "PersonDoubleBookedSettings"
 
     def check(
         self, context: RuleContext, settings: PersonDoubleBookedSettings

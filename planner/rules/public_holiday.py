@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from planner.rules.base import Finding, NoSettings, Rule
+from planner.rules.base import Finding, Rule
 from planner.rules.calendars import country_name, holiday_name
 from planner.rules.context import RuleContext
 from planner.rules.helpers import days_of, venue_of
 from planner.rules.text import quoted, when
+
+if TYPE_CHECKING:
+    from planner.rules.settings import NoSettings
 
 __all__ = ["PublicHoliday"]
 

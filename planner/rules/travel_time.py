@@ -5,40 +5,32 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from pydantic import Field, PositiveFloat
-
-from planner.model.fields import Duration
-from planner.rules.base import Finding, Rule, RuleSettings
+from planner.rules.base import Finding, Rule
 from planner.rules.context import RuleContext, Slot
 from planner.rules.text import duration, names, quoted, stamp, verb
 from planner.timeline import Person
 from planner.timeline.times import parse_duration
 
-__all__ = ["TravelTime", "TravelTimeSettings", "great_circle_km"]
+if TYPE_CHECKING:
+    from planner.rules.settings import TravelTimeSettings
+
+__all__ = ["TravelTime", "buffer_seconds", "great_circle_km"]
 
 _EARTH_RADIUS_KM = 6371.0
-
-
-class TravelTimeSettings(RuleSettings):
-    speed_kmh: PositiveFloat = Field(
-        30, description="Average door-to-door speed for the estimate, in km/h (as the crow flies)."
-    )
-    buffer: Duration = Field(
-        "15m",
-        description="Added to every estimate: getting out, parking, security, finding the room.",
-    )
-
-    @property
-    def buffer_seconds(self) -> float:
-        length = parse_duration(self.buffer)
-        return length.total_seconds() if length is not None else 0.0
 
 
 @dataclass(frozen=True, slots=True)
 class _Trip:
     seconds: float
     reason: str
+
+
+def buffer_seconds(settings: TravelTimeSettings) -> float:
+    """The buffer added to every estimated trip, in seconds."""
+    length = parse_duration(settings.buffer)
+    return length.total_seconds() if length is not None else 0.0
 
 
 class TravelTime(Rule):
@@ -82,7 +74,7 @@ class TravelTime(Rule):
     """
 
     code = "travel-time"
-    settings_model = TravelTimeSettings
+    settings_name = "TravelTimeSettings"
 
     def check(self, context: RuleContext, settings: TravelTimeSettings) -> Iterator[Finding]:
         trips = _Trips(context, settings)
@@ -147,7 +139,7 @@ class _Trips:
         self.venues = context.programme.venues
         self.measured = context.travel_times
         self.settings = settings
-        self.buffer = settings.buffer_seconds
+        self.buffer = buffer_seconds(settings)
         self.known: dict[tuple[str | None, str | None], _Trip | None] = {}
 
     def between(self, origin: str | None, destination: str | None) -> _Trip | None:

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from planner.rules.base import Finding, NoSettings, Rule
+from planner.rules.base import Finding, Rule
 from planner.rules.context import RuleContext, Slot
 from planner.rules.text import duration, quoted, span, when
 from planner.timeline import Person, Unavailability
+
+if TYPE_CHECKING:
+    from planner.rules.settings import NoSettings
 
 __all__ = ["Unavailable"]
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import timedelta
 from itertools import combinations
+from typing import TYPE_CHECKING
 
-from planner.rules.long_day import LongDaySettings
 from planner.schedule.fixed import restrict_by_fixed
 from planner.schedule.localtime import DAY, LocalClock
 from planner.schedule.owntime import price_own_time
@@ -24,6 +24,9 @@ from planner.schedule.problem import (
 from planner.schedule.settings import Rules
 from planner.schedule.words import who
 from planner.timeline import OpenSession, Programme
+
+if TYPE_CHECKING:
+    from planner.rules.settings import LongDaySettings
 
 __all__ = ["build_problem"]
 
@@ -135,8 +138,7 @@ def _limit_day(problem: Problem, a: int, b: int, shared: list[str], rules: Rules
     first, second = problem.tasks[a], problem.tasks[b]
     days_a, days_b = _days(first), _days(second)
     common = tuple((days_a[day], days_b[day]) for day in sorted(days_a.keys() & days_b.keys()))
-    settings = rules.setting("long-day")
-    assert isinstance(settings, LongDaySettings)
+    settings: LongDaySettings = rules.setting("long-day")
     if not common:
         return
     text = (

@@ -15,10 +15,10 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from datetime import date
+from typing import TYPE_CHECKING
 
 from planner.rules.calendars import holiday_name, is_weekend
-from planner.rules.long_day import LongDaySettings
-from planner.rules.night_session import NightSettings
+from planner.rules.night_session import night_window
 from planner.schedule.localtime import (
     DAY,
     LocalClock,
@@ -31,6 +31,9 @@ from planner.schedule.localtime import (
 from planner.schedule.problem import Choice, Problem, Range, Reason, Task
 from planner.schedule.settings import Rules
 from planner.timeline import Venue
+
+if TYPE_CHECKING:
+    from planner.rules.settings import NightSettings
 
 __all__ = ["price_own_time"]
 
@@ -89,14 +92,12 @@ def _checks(task: Task, choice: Choice, rules: Rules) -> Iterator[tuple[str, str
             lambda: _on_days(task, lambda day: is_weekend(country, day)),
         )
     night = rules.setting("night-session")
-    assert isinstance(night, NightSettings)
     yield (
         "night-session",
         f"the night ({night.night_from}-{night.night_to})",
         lambda: _night(task, choice, rules, night),
     )
     long_day = rules.setting("long-day")
-    assert isinstance(long_day, LongDaySettings)
     yield (
         "long-day",
         f"days longer than {long_day.max_hours:g} h",
@@ -143,7 +144,7 @@ def _on_days(task: Task, test: Callable[[date], bool]) -> list[bool]:
 
 
 def _night(task: Task, choice: Choice, rules: Rules, settings: NightSettings) -> list[bool]:
-    opening, closing = settings.window
+    opening, closing = night_window(settings)
     begins, ends = opening.hour * 60 + opening.minute, closing.hour * 60 + closing.minute
     venue = rules.programme.venues.get(choice.start_place) if choice.start_place else None
     zones = [venue.timezone] if venue is not None else rules.home_zones(task.session)

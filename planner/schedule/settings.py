@@ -7,15 +7,19 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from planner.diagnostics import Severity
 from planner.rules.config import Configuration, configure
 from planner.rules.context import RuleContext
 from planner.rules.text import duration
-from planner.rules.travel_time import TravelTimeSettings, great_circle_km
+from planner.rules.travel_time import buffer_seconds, great_circle_km
 from planner.schedule.localtime import day_number
 from planner.timeline import OpenSession, Programme
+
+if TYPE_CHECKING:
+    from planner.rules.settings import TravelTimeSettings
 
 __all__ = ["INFO_COST", "WARNING_COST", "Rules", "Trip"]
 
@@ -86,13 +90,13 @@ class Rules:
             return 0
         return WARNING_COST if severity is Severity.WARNING else INFO_COST
 
-    def setting(self, code: str) -> object:
+    def setting(self, code: str) -> Any:
+        """The rule's settings (read-only, with its settings model's attributes)."""
         return self.configuration.rules[code].settings
 
     @cached_property
     def travel(self) -> TravelTimeSettings:
-        settings = self.setting("travel-time")
-        assert isinstance(settings, TravelTimeSettings)
+        settings: TravelTimeSettings = self.setting("travel-time")
         return settings
 
     def trip(self, origin: str | None, destination: str | None) -> Trip | None:
@@ -114,5 +118,5 @@ class Rules:
         if start is None or end is None or start.geo is None or end.geo is None:
             return None
         km = great_circle_km(start.geo.lat, start.geo.lon, end.geo.lat, end.geo.lon)
-        seconds = km / self.travel.speed_kmh * 3600 + self.travel.buffer_seconds
+        seconds = km / self.travel.speed_kmh * 3600 + buffer_seconds(self.travel)
         return Trip(math.ceil(seconds / 60), f"the trip {route} takes about {duration(seconds)}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from planner.diagnostics import Severity
@@ -11,11 +12,13 @@ from planner.loading.open_sessions import OpenSessionReader, is_open, unschedule
 from planner.loading.resolve.context import Context, slugify
 from planner.loading.resolve.sessions import SessionResolver
 from planner.loading.validate import Entry
-from planner.model import Event as EventModel
 from planner.suggest import closest
 from planner.timeline import objects as timeline
 from planner.timeline.open_sessions import OpenSession
 from planner.timeline.times import OutOfRange, parse_date
+
+if TYPE_CHECKING:
+    from planner.model import Event as EventModel
 
 __all__ = ["resolve_event"]
 

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from planner.diagnostics import Severity
 from planner.loading.resolve.context import Context
 from planner.loading.validate import Entry
-from planner.model import Person as PersonModel
 from planner.timeline import objects as timeline
 from planner.timeline.zones import get_zone
+
+if TYPE_CHECKING:
+    from planner.model import Person as PersonModel
 
 __all__ = ["resolve_person"]
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from planner.diagnostics import Severity
@@ -12,12 +12,14 @@ from planner.loading.resolve.timing import Timing, TimingError, session_timing
 from planner.loading.session_part import SessionPart
 from planner.loading.sourcemap import PathPart
 from planner.loading.validate import Entry
-from planner.model import Link as LinkModel
-from planner.model import Session as SessionModel
 from planner.suggest import closest
 from planner.timeline import objects as timeline
 from planner.timeline.repeats import default_until, occurrence_spans, unmatched_exceptions
 from planner.timeline.times import OutOfRange, RepeatError, parse_date
+
+if TYPE_CHECKING:
+    from planner.model import Link as LinkModel
+    from planner.model import Session as SessionModel
 
 __all__ = ["SessionResolver"]
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from datetime import time
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from planner.loading.resolve.context import Context
 from planner.loading.validate import Entry
-from planner.model import Venue as VenueModel
 from planner.timeline import objects as timeline
 from planner.timeline.times import parse_time
+
+if TYPE_CHECKING:
+    from planner.model import Venue as VenueModel
 
 __all__ = ["resolve_organisation", "resolve_venue"]
 
