@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 EVENTS_YAML = ROOT / "events.yaml"
 UPDATE_GOLDEN = os.environ.get("PLANNER_UPDATE_GOLDEN") == "1"
+# The tests keep planner's cache (compiled catalogs, holiday answers) to themselves.
+os.environ["PLANNER_CACHE_DIR"] = tempfile.mkdtemp(prefix="planner-tests-cache-")
 
 SMALL_PROGRAMME = """\
 version: 1

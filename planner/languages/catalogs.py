@@ -2,8 +2,8 @@
 
 The ``.po`` sources are the only files: a catalog is compiled with Babel's own reader and
 writer the first time a process needs it, and the compiled ``.mo`` is kept in the user's
-cache (``$XDG_CACHE_HOME/planner/catalogs``), named by a hash of its source, so an edited
-catalog is never read stale. This works the same from a clone installed with
+cache (``$XDG_CACHE_HOME/planner/catalogs``, :mod:`planner.cache`), named by a hash of its
+source, so an edited catalog is never read stale. This works the same from a clone installed with
 ``pip install -e .``, from a wheel and from a read-only site-packages (where nothing can be
 written beside the sources): when the cache cannot be written the catalog is compiled in
 memory.
@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import gettext
 import io
-import os
 from functools import cache
-from pathlib import Path
+
+from planner.cache import cache_folder, keep
 
 __all__ = ["CATALOG_SUFFIX", "available", "catalog_source", "compiled", "translations"]
 
@@ -52,26 +52,19 @@ def translations(tag: str) -> gettext.GNUTranslations:
 def compiled(tag: str) -> bytes:
     """The ``.mo`` bytes of catalog ``tag``."""
     import hashlib
-    import tempfile
 
     source = catalog_source(tag)
     digest = hashlib.sha256(source).hexdigest()[:16]
-    folder = _cache_folder()
-    cached = folder / f"{tag}-{digest}.mo"
-    try:
-        return cached.read_bytes()
-    except OSError:
-        pass
+    folder = cache_folder("catalogs")
+    cached = folder / f"{tag}-{digest}.mo" if folder else None
+    if cached is not None:
+        try:
+            return cached.read_bytes()
+        except OSError:
+            pass
     data = _compile(source)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        # Written aside and renamed: two processes compiling at once never read half a file.
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{tag}-", suffix=".mo")
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, cached)
-    except OSError:
-        pass  # a read-only home: compiled again next time, which costs milliseconds
+    if cached is not None:
+        keep(cached, data)  # compiled again next time if it cannot be kept: milliseconds
     return data
 
 
@@ -84,7 +77,3 @@ def _compile(source: bytes) -> bytes:
     write_mo(out, catalog)  # fuzzy entries are left out, as msgfmt leaves them
     return out.getvalue()
 
-
-def _cache_folder() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "planner" / "catalogs"
