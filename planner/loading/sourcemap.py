@@ -24,12 +24,16 @@ PathPart = str | int
 
 
 def pack_point(line: int, column: int) -> int:
-    return (line << _COLUMN_BITS) | min(column, _COLUMN_MASK)
+    return (line << _COLUMN_BITS) | (column if column < _COLUMN_MASK else _COLUMN_MASK)
 
 
 def pack(key_line: int, key_column: int, value_line: int, value_column: int) -> int:
-    """Two (line, column) points, zero-based, in one int."""
-    return (pack_point(key_line, key_column) << _POINT_BITS) | pack_point(value_line, value_column)
+    """Two (line, column) points, zero-based, in one int (as two :func:`pack_point`, written
+    out: this runs for every key of a file)."""
+    key_column = key_column if key_column < _COLUMN_MASK else _COLUMN_MASK
+    value_column = value_column if value_column < _COLUMN_MASK else _COLUMN_MASK
+    key_point = (key_line << _COLUMN_BITS) | key_column
+    return (key_point << _POINT_BITS) | (value_line << _COLUMN_BITS) | value_column
 
 
 def unpack_point(point: int) -> tuple[int, int]:

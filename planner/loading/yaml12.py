@@ -252,11 +252,16 @@ class _Builder:
                 self.skip(next_event())
                 continue
             value_event = next_event()
-            if type(value_event) is ScalarEvent and value_event.anchor is None:
-                value, value_size = self.scalar(value_event), 1
-            else:
+            if type(value_event) is not ScalarEvent or value_event.anchor is not None:
                 value, value_size = self.value(value_event, depth + 1)
-            size += value_size
+                size += value_size
+            elif value_event.tag is None and not (  # text, as most values: kept as it is
+                value_event.implicit[0]
+                and (not value_event.value or value_event.value[0] in MAYBE_TYPED)
+            ):
+                value, size = value_event.value, size + 1
+            else:
+                value, size = self.scalar(value_event), size + 1
             result[key] = value
             key_mark, value_mark = key_event.start_mark, value_event.start_mark
             marks[key] = pack(key_mark.line, key_mark.column, value_mark.line, value_mark.column)
@@ -265,24 +270,17 @@ class _Builder:
         return result, size
 
     def duplicate_key(self, event: Any, key: str, first: int) -> None:
-        first_line = unpack(first)[0][0] + 1
-        self.error(
-            event.start_mark,
-            "duplicate-key",
-            f"the key `{key}` appears twice in this mapping (first at line {first_line}); "
-            "remove or rename one",
-        )
+        from planner.loading.yaml_messages import duplicate_key_message  # for broken files only
+
+        line = unpack(first)[0][0] + 1
+        self.error(event.start_mark, "duplicate-key", duplicate_key_message(key, line))
 
     def missing_dash(self, event: Any, key: str, first: int) -> bool:
         """A list item that repeats its first key: most likely a new item without its `- `."""
-        (line, _), _ = unpack(first)
-        self.error(
-            event.start_mark,
-            "duplicate-key",
-            f"`{key}:` appears again in the item that starts on line {line + 1}, so this is "
-            f"probably a new item: start it with `- ` (`- {key}: ...`, the `-` where the "
-            f"item above has its own)",
-        )
+        from planner.loading.yaml_messages import missing_dash_message
+
+        line = unpack(first)[0][0] + 1
+        self.error(event.start_mark, "duplicate-key", missing_dash_message(key, line))
         return True
 
     def key(self, event: Any) -> str | None:

@@ -18,7 +18,12 @@ import yaml.reader
 
 from planner.diagnostics import Diagnostic, Location, Severity
 
-__all__ = ["reader_diagnostic", "syntax_diagnostic"]
+__all__ = [
+    "duplicate_key_message",
+    "missing_dash_message",
+    "reader_diagnostic",
+    "syntax_diagnostic",
+]
 
 _KEY = re.compile(r"^(\s*)(?:-\s+)*([^\s#:\-][^:#]*?|\"[^\"]*\"|'[^']*'):(?:\s|$)")
 
@@ -224,4 +229,20 @@ def reader_diagnostic(error: yaml.reader.ReaderError, text: str, file: str) -> D
         f"the file contains the control character 0x{code:02x}, which YAML does not allow; "
         "remove it",
         Location(file, line + 1, column + 1),
+    )
+
+
+def duplicate_key_message(key: str, first_line: int) -> str:
+    return (
+        f"the key `{key}` appears twice in this mapping (first at line {first_line}); "
+        "remove or rename one"
+    )
+
+
+def missing_dash_message(key: str, item_line: int) -> str:
+    """A list item that repeats its first key (at ``item_line``, one-based)."""
+    return (
+        f"`{key}:` appears again in the item that starts on line {item_line}, so this is "
+        f"probably a new item: start it with `- ` (`- {key}: ...`, the `-` where the "
+        f"item above has its own)"
     )

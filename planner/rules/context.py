@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
+from operator import attrgetter
 
 from planner.diagnostics import Location
 from planner.timeline import Occurrence, Person, Programme, Session, Venue
@@ -41,6 +42,9 @@ class Slot:
     @property
     def in_person(self) -> bool:
         return self.start_place is not None
+
+
+_start_then_end = attrgetter("start", "end")
 
 
 def is_transfer(session: Session) -> bool:
@@ -87,7 +91,8 @@ class RuleContext:
                         end_place,
                     )
                 )
-        found.sort(key=lambda slot: (slot.start, slot.end, slot.order))
+        # Built in file order, so a stable sort by (start, end) breaks ties by ``order``.
+        found.sort(key=_start_then_end)
         return found
 
     @cached_property
@@ -107,10 +112,20 @@ class RuleContext:
     def seated_slots_by_person(self) -> Mapping[str, list[Slot]]:
         """Each person's timed occurrences where they are physically, sorted by start: what
         travel and presence concern. Sessions they join online (``remote``) are left out."""
-        return {
-            person_id: [slot for slot in slots if slot.session.attends_in_person(person_id)]
-            for person_id, slots in self.slots_by_person.items()
-        }
+        # One pass over the slots, as ``slots_by_person`` (same people, same order), asking
+        # each session once whether it is online only rather than once per person in it.
+        index: dict[str, list[Slot]] = {}
+        for slot in self.slots:
+            session = slot.session
+            seated = not session.is_online_only
+            remote = session.remote
+            for person_id in session.people:
+                found = index.get(person_id)
+                if found is None:
+                    found = index[person_id] = []
+                if seated and person_id not in remote:
+                    found.append(slot)
+        return index
 
     @cached_property
     def slots_by_room(self) -> Mapping[RoomKey, list[Slot]]:

@@ -6,7 +6,7 @@ from one another.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, time, timedelta
 
 from planner.rules.context import RuleContext, Slot
@@ -15,6 +15,9 @@ from planner.timeline import Occurrence, Session, Venue
 
 __all__ = ["days_of", "describe_pair", "local_days", "venue_of"]
 
+_MIDNIGHT = time(0)
+_ONE_DAY = timedelta(days=1)
+
 
 def local_days(occurrence: Occurrence) -> tuple[date, date]:
     """First and last local day an occurrence touches; an end at midnight ends the day before."""
@@ -22,8 +25,8 @@ def local_days(occurrence: Occurrence) -> tuple[date, date]:
         return occurrence.first_day, occurrence.last_day
     start, end = occurrence.start, occurrence.end
     last = end.date()
-    if end.time() == time(0) and end > start:
-        last -= timedelta(days=1)
+    if end.time() == _MIDNIGHT and end > start:
+        last -= _ONE_DAY
     return start.date(), last
 
 
@@ -33,12 +36,17 @@ def venue_of(context: RuleContext, occurrence: Occurrence) -> Venue | None:
     return context.venue(session.venue_id or session.origin_venue_id)
 
 
-def days_of(occurrence: Occurrence) -> Iterator[date]:
+def days_of(occurrence: Occurrence) -> tuple[date, ...]:
+    """Each local day the occurrence touches, in order (nearly always one)."""
     first, last = local_days(occurrence)
+    if first == last:
+        return (first,)
+    days: list[date] = []
     day = first
     while day <= last:
-        yield day
-        day += timedelta(days=1)
+        days.append(day)
+        day += _ONE_DAY
+    return tuple(days)
 
 
 def describe_pair(earlier: Slot, later: Slot, place: Callable[[Session], str] | None = None) -> str:

@@ -90,7 +90,7 @@ def _in_person(
     if venue is not None and venue.timezone is not start.tzinfo:
         # Rare: a session whose own `timezone` differs from its venue's.
         start, end = start.astimezone(venue.timezone), end.astimezone(venue.timezone)
-    seconds = night_seconds(start.replace(tzinfo=None), end.replace(tzinfo=None), night)
+    seconds = _wall_clock_night_seconds(start, end, night)
     if seconds <= 0:
         return
     session = slot.session
@@ -115,7 +115,7 @@ def _at_home(
     settings: NightSettings,
 ) -> Iterator[Finding]:
     start, end = slot.occurrence.start.astimezone(zone), slot.occurrence.end.astimezone(zone)
-    seconds = night_seconds(start.replace(tzinfo=None), end.replace(tzinfo=None), night)
+    seconds = _wall_clock_night_seconds(start, end, night)
     if seconds <= 0:
         return
     session = slot.session
@@ -142,6 +142,15 @@ def _home_zones(
         zone = person.timezone if person is not None and person.timezone else session.timezone
         groups.setdefault(zone.key, (zone, []))[1].append(person_id)
     return list(groups.values())
+
+
+def _wall_clock_night_seconds(start: datetime, end: datetime, night: tuple[time, time]) -> float:
+    """:func:`night_seconds` of two aware times, read on their own wall clock. The common
+    case, a session within one day's daylight, is told from their dates and times alone,
+    without building naive copies (``replace`` is slow, and every session is checked)."""
+    if start.date() == end.date() and _daytime(start.time(), end.time(), *night):
+        return 0.0
+    return night_seconds(start.replace(tzinfo=None), end.replace(tzinfo=None), night)
 
 
 def night_seconds(start: datetime, end: datetime, night: tuple[time, time]) -> float:

@@ -60,7 +60,11 @@ class OutsidePresence(Rule):
             person = people.get(person_id)
             if person is None or not person.travel:
                 continue
+            arrival, departure = context.presence(person)
+            latest = float("inf") if departure is None else departure
             for slot in slots:
+                if slot.start >= arrival and slot.end <= latest:
+                    continue  # (nearly every slot: within the stay, nothing to say)
                 if slot.in_person and person_id not in slot.session.remote:
                     yield from _timed(context, person, slot.occurrence, slot.start, slot.end)
         for person_id, occurrences in context.all_day_by_person.items():

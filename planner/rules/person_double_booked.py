@@ -59,8 +59,12 @@ class PersonDoubleBooked(Rule):
         self, context: RuleContext, settings: PersonDoubleBookedSettings
     ) -> Iterator[Finding]:
         shared: dict[tuple[Slot, Slot], list[str]] = {}
+        # Most programmes have no session with people there only as hosts: nothing to drop.
+        drop_hosts = not settings.count_hosts and any(
+            session.only_hosting for session in context.sessions
+        )
         for person_id, slots in context.slots_by_person.items():
-            if not settings.count_hosts:
+            if drop_hosts:
                 slots = [slot for slot in slots if person_id not in slot.session.only_hosting]
             for pair in overlapping_pairs(slots):
                 shared.setdefault(pair, []).append(person_id)

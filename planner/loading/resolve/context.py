@@ -169,9 +169,11 @@ class Context:
 
     def refer(self, kinds: Sequence[str], target: str, entry: Entry, *sub: PathPart) -> bool:
         """Count a reference to ``target`` among ``kinds``; report it if nothing has that id."""
-        if any(target in self.sections.entries[kind] for kind in kinds):
-            self.references[target] = self.references.get(target, 0) + 1
-            return True
+        entries = self.sections.entries
+        for kind in kinds:
+            if target in entries[kind]:
+                self.references[target] = self.references.get(target, 0) + 1
+                return True
         if target in self.sections.invalid_ids:
             return False
         if self.per_code.get("unknown-reference", 0) >= self.most_per_code:

@@ -79,10 +79,10 @@ class SessionResolver(SessionPart):
             participants=tuple(
                 raw.participants if raw.participants is not None else self.event.participants
             ),
-            people=tuple(sorted({*people, *remote})),
+            people=_everyone(people, remote),
             expected_attendance=raw.expected_attendance
             if raw.expected_attendance is not None
-            else len(set(people) - remote),
+            else len(set(people) - remote if remote else people),
             repeat=raw.repeat,
             repeat_until=until,
             exceptions=exceptions,
@@ -190,6 +190,8 @@ class SessionResolver(SessionPart):
 
     def _remote(self) -> frozenset[str]:
         """Who joins online (hybrid): checked like participants, expanded like them."""
+        if not self.raw.remote:
+            return frozenset()  # (nearly every session)
         for index, someone in enumerate(self.raw.remote):
             self.refer(("people", "groups"), someone, "remote", index)
         return frozenset(self.context.expand(self.raw.remote))
@@ -269,6 +271,11 @@ class SessionResolver(SessionPart):
         except RepeatError as error:
             self.error("invalid-repeat", f"the repeat rule cannot be used: {error}", "repeat")
             return (), None
+
+
+def _everyone(people: list[str], remote: frozenset[str]) -> tuple[str, ...]:
+    """Who is in the session, in the room or online, sorted (``people`` has no repeats)."""
+    return tuple(sorted({*people, *remote} if remote else people))
 
 
 def _link(link: str | LinkModel) -> timeline.Link:
