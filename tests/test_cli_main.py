@@ -150,3 +150,26 @@ def test_a_full_standard_output_is_one_line_and_exit_1(args: list[str]) -> None:
         )  # fmt: skip
     assert done.returncode == 1
     assert done.stderr == "planner: cannot write standard output: No space left on device\n"
+
+
+def test_the_program_ends_quickly_but_runs_its_exit_handlers(tmp_path: Path) -> None:
+    """`run` skips the interpreter's teardown, not the exit handlers (the cache is written)
+    nor the exit status."""
+    env = {**os.environ, "PLANNER_CACHE_DIR": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-m", "planner", "validate", str(EVENTS_YAML)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0 and "is valid" in done.stdout
+    assert list((tmp_path / "holidays").glob("answers-*.json"))
+    missing = subprocess.run(
+        [sys.executable, "-m", "planner", "validate", str(tmp_path / "none.yaml")],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert missing.returncode == 2 and "no such file" in missing.stderr
