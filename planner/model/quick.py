@@ -34,6 +34,8 @@ _NOTHING: Any = object()
 """What a check returns for a value it does not accept (None is a valid value)."""
 
 _IGNORED = frozenset({"description", "title", "default", "examples"})
+_REMEMBERED = 10_000
+"""Texts each pattern remembers as passed (a bound on memory, whatever the programme)."""
 
 
 class Record:
@@ -82,11 +84,13 @@ Check = Callable[[Any], Any]
 @cache
 def _model_check(name: str) -> Check:
     shape = _MODELS[name]
-    fields = [
-        (attribute, key, default, _FACTORIES.get(factory))
-        for attribute, key, default, factory in shape["fields"]
-    ]
     checks = {key: _check(fragment) for key, fragment in shape["properties"].items()}
+    attribute_of = {key: attribute for attribute, key, _, _ in shape["fields"]}
+    # Most fields are not written: the record starts from the defaults, copied at once.
+    defaults = {attr: default for attr, _, default, factory in shape["fields"] if not factory}
+    made = [
+        (attr, key, _FACTORIES[factory]) for attr, key, _, factory in shape["fields"] if factory
+    ]
     required = frozenset(shape["required"])
     user_keys = shape["user_keys"]
     record = _record_class(name)
@@ -94,27 +98,24 @@ def _model_check(name: str) -> Check:
     def check(value: Any) -> Any:
         if type(value) is not dict:
             return _NOTHING
-        given: dict[str, Any] = {}
+        attributes = defaults.copy()
         for key, item in value.items():
             if type(key) is not str:
                 return _NOTHING
-            if user_keys and key[:2] == "x-":
-                continue
             field_check = checks.get(key)
             if field_check is None:
+                if user_keys and key[:2] == "x-":
+                    continue
                 return _NOTHING
             converted = field_check(item)
             if converted is _NOTHING:
                 return _NOTHING
-            given[key] = converted
-        if not required.issubset(given):
+            attributes[attribute_of[key]] = converted
+        if required and not required.issubset(value):
             return _NOTHING
-        attributes = {}
-        for attribute, key, default, factory in fields:
-            if key in given:
-                attributes[attribute] = given[key]
-            else:
-                attributes[attribute] = factory() if factory else default
+        for attribute, key, factory in made:
+            if key not in value:
+                attributes[attribute] = factory()
         return record(attributes)
 
     return check
@@ -141,7 +142,7 @@ def _build(fragment: dict[str, Any]) -> Check:
         name = fragment["$ref"].rsplit("/", 1)[-1]
         return lambda value: _model_check(name)(value)
     if keys == {"anyOf"}:
-        return _any_of([_build(branch) for branch in fragment["anyOf"]])
+        return _any_of(fragment["anyOf"])
     if "enum" in keys or "const" in keys:
         return _literal(fragment, keys)
     kind = fragment.get("type")
@@ -153,16 +154,48 @@ def _refuse(value: Any) -> Any:
     return _NOTHING
 
 
-def _any_of(branches: list[Check]) -> Check:
+def _any_of(fragments: list[dict[str, Any]]) -> Check:
+    branches = [_build(fragment) for fragment in fragments]
+    kinds = [_python_types(fragment) for fragment in fragments]
+    if all(kinds) and sum(map(len, kinds)) == len(set().union(*kinds)):
+        # The models' unions are of distinct types (text or a mapping, or nothing): the
+        # value's type says which branch reads it.
+        pairs = zip(branches, kinds, strict=True)
+        by_type = {kind: branch for branch, types in pairs for kind in types}
+        return lambda value: by_type.get(type(value), _refuse)(value)
+
     def check(value: Any) -> Any:
-        # Exactly one branch must take it: the models' unions are of distinct types, and
-        # where two would take a value, pydantic's choice is left to pydantic.
+        # Where two branches could take a value, pydantic's choice is left to pydantic.
         found = [
             result for result in (branch(value) for branch in branches) if result is not _NOTHING
         ]
         return found[0] if len(found) == 1 else _NOTHING
 
     return check
+
+
+_TYPES_OF_KIND: dict[str, frozenset[type]] = {
+    "string": frozenset({str}),
+    "integer": frozenset({int}),
+    "number": frozenset({int, float}),
+    "boolean": frozenset({bool}),
+    "null": frozenset({type(None)}),
+    "array": frozenset({list}),
+    "object": frozenset({dict}),
+}
+
+
+def _python_types(fragment: dict[str, Any]) -> frozenset[type]:
+    """The Python types a fragment can take (empty: any, or not known)."""
+    if "$ref" in fragment:
+        return frozenset({dict})
+    if "anyOf" in fragment:
+        found = [_python_types(branch) for branch in fragment["anyOf"]]
+        return frozenset().union(*found) if all(found) else frozenset()
+    kind = fragment.get("type")
+    if "enum" in fragment or "const" in fragment:
+        return frozenset({str})
+    return _TYPES_OF_KIND.get(kind, frozenset()) if isinstance(kind, str) else frozenset()
 
 
 def _literal(fragment: dict[str, Any], keys: set[str]) -> Check:
@@ -180,9 +213,16 @@ def _string(fragment: dict[str, Any], keys: set[str]) -> Check:
     portable = fragment.get("pattern") == ID_PATTERN
     shortest = fragment.get("minLength", 0)
     longest = fragment.get("maxLength")
+    if pattern is None and not shortest and longest is None:
+        return lambda value: value if type(value) is str else _NOTHING
+    passed: set[str] = set()  # ids, dates and times recur: each text is checked once
 
     def check(value: Any) -> Any:
-        if type(value) is not str or len(value) < shortest:
+        if type(value) is not str:
+            return _NOTHING
+        if value in passed:
+            return value
+        if len(value) < shortest:
             return _NOTHING
         if longest is not None and len(value) > longest:
             return _NOTHING
@@ -193,6 +233,8 @@ def _string(fragment: dict[str, Any], keys: set[str]) -> Check:
                 return _NOTHING
             if portable and value in WINDOWS_RESERVED_NAMES:
                 return _NOTHING
+        if len(passed) < _REMEMBERED:
+            passed.add(value)
         return value
 
     return check
