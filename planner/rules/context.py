@@ -9,6 +9,7 @@ too. Each view is built on first use, so a rule that is switched off costs nothi
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -98,34 +99,31 @@ class RuleContext:
     @cached_property
     def slots_by_person(self) -> Mapping[str, list[Slot]]:
         """Each person's timed occurrences, sorted by start."""
-        index: dict[str, list[Slot]] = {}
+        index: defaultdict[str, list[Slot]] = defaultdict(list)
         for slot in self.slots:
             for person_id in slot.session.people:
-                found = index.get(person_id)
-                if found is None:
-                    index[person_id] = [slot]
-                else:
-                    found.append(slot)
-        return index
+                index[person_id].append(slot)
+        return dict(index)  # (a plain dict: a missing person is no empty list)
 
     @cached_property
     def seated_slots_by_person(self) -> Mapping[str, list[Slot]]:
         """Each person's timed occurrences where they are physically, sorted by start: what
         travel and presence concern. Sessions they join online (``remote``) are left out."""
-        # One pass over the slots, as ``slots_by_person`` (same people, same order), asking
-        # each session once whether it is online only rather than once per person in it.
-        index: dict[str, list[Slot]] = {}
+        # One pass, as ``slots_by_person`` (same people, same order); a person is asked about
+        # only in a session that someone joins online.
+        index: defaultdict[str, list[Slot]] = defaultdict(list)
         for slot in self.slots:
             session = slot.session
-            seated = not session.is_online_only
-            remote = session.remote
+            seated, remote = not session.is_online_only, session.remote
+            if seated and not remote:
+                for person_id in session.people:
+                    index[person_id].append(slot)
+                continue
             for person_id in session.people:
-                found = index.get(person_id)
-                if found is None:
-                    found = index[person_id] = []
-                if seated and person_id not in remote:
+                found = index[person_id]  # (listed even with no seat anywhere)
+                if seated and person_id not in remote:  # (Session.attends_in_person)
                     found.append(slot)
-        return index
+        return dict(index)
 
     @cached_property
     def slots_by_room(self) -> Mapping[RoomKey, list[Slot]]:
