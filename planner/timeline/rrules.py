@@ -169,14 +169,16 @@ def expand_repeat(
     if limit is not None:
         search_end = min(search_end, limit.astimezone(zone).replace(tzinfo=None))
     naive_start = first_start.replace(tzinfo=None)
-    # The search stops at search_end inside dateutil, so a rule that never matches ends too.
-    bounded = f"{rest};UNTIL={search_end:%Y%m%dT%H%M%S}"
     try:
-        rule = rrulestr(bounded, dtstart=naive_start, forceset=False)
+        rule = rrulestr(rest, dtstart=naive_start, forceset=False)
+        if not isinstance(rule, rrule):
+            raise RepeatError("only a single RRULE is supported")
+        # The search stops at search_end inside dateutil, so a rule that never matches ends
+        # too. (Given as a datetime: dateutil would read a written UNTIL with its date parser,
+        # a large module this need not import.)
+        rule = rule.replace(until=search_end.replace(microsecond=0))
     except _EXPANSION_FAILURES as error:
         raise RepeatError(str(error)[:200]) from None
-    if not isinstance(rule, rrule):
-        raise RepeatError("only a single RRULE is supported")
     starts, candidates = _occurrences(rule, zone, limit, count, exceptions)
     if count is not None and 0 < candidates < count:
         # Only the end of the readable years stops a COUNT rule short: never cut it silently.
