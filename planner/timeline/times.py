@@ -141,6 +141,8 @@ def localize(naive: datetime, zone: ZoneInfo) -> tuple[datetime, LocalTimeIssue 
     aware = _combine(naive, clock, zone)
     later = _FOLDED.get(clock)
     if later is None:
+        if len(_FOLDED) >= _MEMO:
+            _FOLDED.clear()  # (bounded: a hostile file may give every session its own second)
         later = _FOLDED[clock] = clock.replace(fold=1)
     if aware.utcoffset() == _combine(naive, later, zone).utcoffset():
         return aware, None  # (nearly every time: no transition, so both folds agree)
