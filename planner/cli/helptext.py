@@ -52,9 +52,7 @@ class PlainHelpCommand(TyperCommand):
     refusals of a value say what is wrong in words rather than in pydantic's."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        from planner.cli.coercion import install
-
-        install(self, ctx)
+        _coerce_directly(self, ctx)
         try:
             return list(super().parse_args(ctx, args))
         except BadParameter as error:
@@ -93,9 +91,7 @@ class PlainHelpGroup(TyperGroup):
     """``planner`` itself: its own options (``--version``, ``--debug``) named plainly too."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        from planner.cli.coercion import install
-
-        install(self, ctx)
+        _coerce_directly(self, ctx)
         return list(super().parse_args(ctx, args))
 
     def get_params(self, ctx: click.Context) -> list[click.Parameter]:
@@ -133,3 +129,13 @@ def plain_refusal(error: Exception) -> str:
     for prefix in ("Value error, ", "Assertion failed, "):
         message = message.removeprefix(prefix)
     return message
+
+
+def _coerce_directly(command: click.Command, ctx: click.Context) -> None:
+    """Plain values coerced without pydantic (:mod:`planner.cli.coercion`), where this
+    typer has the functions it calls; otherwise typer's own way, which is only slower."""
+    try:
+        from planner.cli.coercion import install
+    except ImportError:
+        return
+    install(command, ctx)
