@@ -16,6 +16,7 @@ from pydantic import BaseModel
 
 from planner.model import SECTIONS, ProgrammeSettings
 from planner.model.fields import Model
+from planner.model.patterns import portable_id
 
 __all__ = ["render", "shaped_models"]
 
@@ -57,15 +58,21 @@ def shape(model: type[BaseModel]) -> dict[str, Any]:
     unknown = set(decorators.model_validators) - {"_ignore_user_keys"}
     if unknown or decorators.root_validators or decorators.validators:
         raise ValueError(f"{model.__name__}: the quick check cannot follow {sorted(unknown)}")
-    # A field with a validator of its own is left to pydantic (the check refuses any value).
+    # A field with a validator of its own is left to pydantic (the check refuses any value):
+    # a model's field validator, or one in the field's type (``Annotated[..., AfterValidator]``),
+    # which the JSON Schema does not show. The ids' `portable_id` the check follows itself.
     validated = {name for item in decorators.field_validators.values() for name in item.info.fields}
     fields = []
     for attribute, info in model.model_fields.items():
         key = info.alias or attribute
+        if _own_validators(info.annotation, info.metadata):
+            validated.add(attribute)
         factory = info.default_factory
         if factory is not None and factory not in (list, dict):
             raise ValueError(f"{model.__name__}.{attribute}: a default the check cannot make")
         default = None if info.is_required() or factory else info.default
+        if isinstance(default, (list, dict, set)):
+            raise ValueError(f"{model.__name__}.{attribute}: a mutable default; use a factory")
         fields.append((attribute, key, default, factory.__name__ if factory else None))
     keys = {attribute: key for attribute, key, *_ in fields}
     refused = {keys[name] for name in validated}
@@ -79,6 +86,25 @@ def shape(model: type[BaseModel]) -> dict[str, Any]:
         "required": schema.get("required", []),
         "user_keys": issubclass(model, Model),  # `x-` keys are the users' own, skipped
     }
+
+
+def _own_validators(annotation: Any, metadata: list[Any]) -> bool:
+    """Whether a field's type carries a validator function other than the ids' own."""
+    from pydantic.functional_validators import (
+        AfterValidator,
+        BeforeValidator,
+        PlainValidator,
+        WrapValidator,
+    )
+
+    kinds = (AfterValidator, BeforeValidator, PlainValidator, WrapValidator)
+    found = [item for item in metadata if isinstance(item, kinds)]
+    if any(item.func is not portable_id for item in found):
+        return True
+    inner = [*getattr(annotation, "__metadata__", ())]
+    return bool(inner and _own_validators(None, inner)) or any(
+        _own_validators(arg, []) for arg in getattr(annotation, "__args__", ())
+    )
 
 
 def _plain(fragment: Any) -> Any:

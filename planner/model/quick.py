@@ -121,17 +121,15 @@ def _model_check(name: str) -> Check:
     return check
 
 
-@cache
-def _frozen(fragment: str) -> Check:
-    import json
-
-    return _build(json.loads(fragment))
-
-
 def _check(fragment: dict[str, Any]) -> Check:
-    import json
+    """One check per distinct fragment (the models repeat their field types: ids, texts,
+    dates), so each pattern is compiled once and remembers its texts once."""
+    return _check_of_text(json.dumps(fragment, sort_keys=True))
 
-    return _frozen(json.dumps(fragment, sort_keys=True))
+
+@cache
+def _check_of_text(fragment: str) -> Check:
+    return _build(json.loads(fragment))
 
 
 def _build(fragment: dict[str, Any]) -> Check:

@@ -208,3 +208,30 @@ def test_the_models_stay_importable_from_planner_model() -> None:
     assert planner.model.Session.__name__ == "Session"
     with pytest.raises(AttributeError):
         planner.model.Nothing  # noqa: B018
+
+
+def test_a_validator_in_a_field_type_leaves_that_field_to_pydantic() -> None:
+    """The JSON Schema does not show an ``AfterValidator``: the generator must see it."""
+    from typing import Annotated
+
+    from pydantic import AfterValidator, Field
+
+    from planner.model.fields import Id, Model
+    from planner.model.generate_shapes import shape
+
+    class Shouting(Model):
+        loud: Annotated[str, AfterValidator(str.upper)]
+        louder: list[Annotated[str, AfterValidator(str.upper)]] = Field(default_factory=list)
+        quiet: str
+        ids: list[Id] = Field(default_factory=list)
+
+    properties = shape(Shouting)["properties"]
+    assert properties["loud"] == properties["louder"] == {"x-validated": True}
+    assert properties["quiet"] == {"type": "string"}
+    assert properties["ids"] != {"x-validated": True}  # the ids' own rule, followed
+
+    class Shared(Model):
+        tags: list[str] = []  # noqa: RUF012 - the mistake this test is about
+
+    with pytest.raises(ValueError, match="mutable default"):
+        shape(Shared)  # one list for every record: refused
